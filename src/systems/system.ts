@@ -1,0 +1,76 @@
+// The one interface the engine sees for a system. Each PowerOffice API implements it in
+// src/systems/<system>/adapter.ts; the engine never learns routes, casing or envelopes.
+
+/** A record as the engine handles it: the system's own DTO, plus where it lives. */
+export interface SyncRecord {
+  /** The record's id in its system, as text (ids are int64 in both APIs). */
+  id: string;
+  /** Set for records that live under a parent (contact persons under their customer). */
+  parentId?: string;
+  /** The system's last-changed timestamp, ISO 8601. */
+  lastChanged: string;
+  /** The DTO exactly as the API returned it (PascalCase for v2, camelCase for v1). */
+  data: Record<string, unknown>;
+}
+
+/** Identifies one record: datatype, id and, for child records, the parent's id. */
+export interface RecordRef {
+  datatype: string;
+  id: string;
+  parentId?: string;
+}
+
+export interface ChangedQuery {
+  datatype: string;
+  /** Return records whose last-changed is at or after this instant (ISO 8601); omitted: all. */
+  since?: string;
+  /** Records per page; the adapter clamps it to what the API allows. */
+  pageSize?: number;
+}
+
+export interface FieldQuery {
+  datatype: string;
+  /** A property path in the system's own naming; `Emails.Value` means "any element's Value". */
+  field: string;
+  /** Compared trimmed and case-insensitively. */
+  value: string;
+  /** Restricts the search to the children of one parent (contact persons). */
+  parentId?: string;
+}
+
+export interface CallOptions {
+  /** Cancels the HTTP call: activities pass their cancellation signal here. */
+  signal?: AbortSignal;
+}
+
+export interface SystemAdapter {
+  readonly system: SystemName;
+  /** The datatypes this adapter serves, e.g. `customer`, `supplier`, `contact`. */
+  readonly datatypes: readonly string[];
+
+  /** Pages of records changed since `since`, oldest first where the API can order. */
+  listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]>;
+  /** The record, or undefined when the API answers 404. */
+  get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined>;
+  /** Records whose `field` equals `value` (trimmed, case-insensitive). */
+  findByField(query: FieldQuery, options?: CallOptions): Promise<SyncRecord[]>;
+  /** Creates the record; `data` is in the system's own naming. */
+  create(
+    ref: { datatype: string; parentId?: string },
+    data: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<SyncRecord>;
+  /**
+   * Writes `after` over a record that was read as `before`. v2 sends a JSON Patch of the
+   * differences only; v1 posts the full record, as v1 requires.
+   */
+  update(
+    ref: RecordRef,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<SyncRecord>;
+}
+
+export const SYSTEMS = ['powerofficego', 'powerofficegov1'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
