@@ -26,6 +26,11 @@ export interface ChangedQuery {
   since?: string;
   /** Records per page; the adapter clamps it to what the API allows. */
   pageSize?: number;
+  /**
+   * Child datatypes only: restricts the feed to the children of these parents. v1 has no
+   * cross-parent contact person list, so without it the v1 adapter reads every customer's list.
+   */
+  parentIds?: readonly string[];
 }
 
 export interface FieldQuery {
@@ -47,6 +52,8 @@ export interface SystemAdapter {
   readonly system: SystemName;
   /** The datatypes this adapter serves, e.g. `customer`, `supplier`, `contact`. */
   readonly datatypes: readonly string[];
+  /** Datatypes whose change feed costs a call per parent record, so they are polled less often. */
+  readonly perParentFeeds?: readonly string[];
 
   /** Pages of records changed since `since`, oldest first where the API can order. */
   listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]>;

@@ -1,0 +1,120 @@
+// The field-by-field two-way merge of DATAFLOWS.md rules 3 and 4. Pure: given the base (the values
+// last synchronized) and both records, it says what to write where and why.
+import type { FieldMapping, FlowDefinition } from '../mappings/flow.js';
+import { isEmpty, sameValue, type Data, type Value } from '../mappings/values.js';
+import type { SyncRecord } from '../systems/system.js';
+
+/** The last synchronized value of each field, as each side holds it. */
+export type Base = Record<string, { a: Value; b: Value }>;
+
+export interface MergePlan {
+  /** The A record as it must become; undefined when A needs no write. */
+  aAfter?: Data;
+  bAfter?: Data;
+  /** One line per field that was written, saying which way and why. */
+  decisions: string[];
+}
+
+export function fieldKey(field: FieldMapping): string {
+  return `${field.a.label}>${field.b.label}`;
+}
+
+const toB = (field: FieldMapping, a: Data): Value => {
+  const value = field.a.get(a);
+  return field.toB ? field.toB(value, a) : value;
+};
+
+const toA = (field: FieldMapping, b: Data): Value => {
+  const value = field.b.get(b);
+  return field.toA ? field.toA(value, b) : value;
+};
+
+/** Fields kept in sync after creation (create-only match keys are not). */
+export function syncedFields(flow: FlowDefinition): FieldMapping[] {
+  return flow.fields.filter((field) => !field.onCreateOnly);
+}
+
+/** The base once both records hold these values. */
+export function baseOf(flow: FlowDefinition, a: Data, b: Data): Base {
+  return Object.fromEntries(
+    syncedFields(flow).map((field) => [fieldKey(field), { a: field.a.get(a), b: field.b.get(b) }]),
+  );
+}
+
+/** Whether a record differs from the base on any synced field: false means an echo or an irrelevant change. */
+export function differsFromBase(flow: FlowDefinition, side: 'a' | 'b', record: Data, base: Base): boolean {
+  return syncedFields(flow).some((field) => {
+    const entry = base[fieldKey(field)];
+    return !entry || !sameValue(field[side].get(record), entry[side]);
+  });
+}
+
+/** The B record to create for an A record: every mapped field, create-only ones included. */
+export function recordForB(flow: FlowDefinition, a: Data, extra: Data = {}): Data {
+  return flow.fields.reduce((b, field) => field.b.set(b, toB(field, a)), extra);
+}
+
+function lastChangedMs(record: SyncRecord): number {
+  const ms = Date.parse(record.lastChanged);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+/**
+ * Which side's value stands for a field whose two sides differ: the side that changed since the
+ * base; when both (or neither) did, a non-empty value beats an empty one, then the record changed
+ * last wins, and a tie goes to A.
+ */
+function winner(
+  field: FieldMapping,
+  a: SyncRecord,
+  b: SyncRecord,
+  entry: { a: Value; b: Value } | undefined,
+): { side: 'a' | 'b'; why: string } {
+  const aValue = field.a.get(a.data);
+  const bValue = field.b.get(b.data);
+  const aChanged = entry ? !sameValue(aValue, entry.a) : !isEmpty(aValue);
+  const bChanged = entry ? !sameValue(bValue, entry.b) : !isEmpty(bValue);
+  if (aChanged !== bChanged)
+    return aChanged ? { side: 'a', why: 'changed in A' } : { side: 'b', why: 'changed in B' };
+  const situation = aChanged ? 'changed on both sides' : 'differs from the base on neither side';
+  if (isEmpty(aValue) !== isEmpty(bValue)) {
+    return { side: isEmpty(aValue) ? 'b' : 'a', why: `${situation}; the non-empty value wins` };
+  }
+  const aMs = lastChangedMs(a);
+  const bMs = lastChangedMs(b);
+  if (bMs > aMs) return { side: 'b', why: `${situation}; B changed last` };
+  return { side: 'a', why: aMs === bMs ? `${situation}; a tie goes to A` : `${situation}; A changed last` };
+}
+
+export function merge(flow: FlowDefinition, base: Base | undefined, a: SyncRecord, b: SyncRecord): MergePlan {
+  let aNext = a.data;
+  let bNext = b.data;
+  const decisions: string[] = [];
+  const twoWay = syncedFields(flow).filter((field) => field.toA !== null);
+  const derived = syncedFields(flow).filter((field) => field.toA === null);
+
+  for (const field of twoWay) {
+    const wanted = toB(field, a.data);
+    if (sameValue(wanted, field.b.get(b.data))) continue;
+    const { side, why } = winner(field, a, b, base?.[fieldKey(field)]);
+    if (side === 'a') {
+      bNext = field.b.set(bNext, wanted);
+      decisions.push(`${field.a.label} → ${field.b.label}: ${why}`);
+    } else {
+      aNext = field.a.set(aNext, toA(field, b.data));
+      decisions.push(`${field.a.label} ← ${field.b.label}: ${why}`);
+    }
+  }
+  // Derived fields follow A as it will be after this merge.
+  for (const field of derived) {
+    const wanted = toB(field, aNext);
+    if (sameValue(wanted, field.b.get(bNext))) continue;
+    bNext = field.b.set(bNext, wanted);
+    decisions.push(`${field.a.label} → ${field.b.label}: derived from A`);
+  }
+  return {
+    aAfter: aNext === a.data ? undefined : aNext,
+    bAfter: bNext === b.data ? undefined : bNext,
+    decisions,
+  };
+}

@@ -1,0 +1,63 @@
+// The workers of one process: one for the workflows and one per API task queue, whose
+// `maxTaskQueueActivitiesPerSecond` is the API's rate limit, enforced by Temporal across all workers.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createApiQueueActivities, createEngineActivities } from '../activities/index.js';
+import { loadConfig, type Environment } from '../config.js';
+import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
+import { createAdapters } from '../systems/adapters.js';
+import { bundleWorkflows } from './workflowBundle.js';
+
+export interface RunningWorkers {
+  /** Resolves when every worker has stopped. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export async function startWorkers(
+  config: Environment,
+  workflowBundle?: WorkflowBundleWithSourceMap,
+): Promise<RunningWorkers> {
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  const dependencies = {
+    adapters: createAdapters(config),
+    client,
+    feed: { overlapMs: config.SYNC_FEED_OVERLAP_MS, pageSize: config.SYNC_PAGE_SIZE, concurrency: 32 },
+  };
+  const common = { connection, namespace: config.TEMPORAL_NAMESPACE };
+  const rateLimits = {
+    powerofficego: config.POWEROFFICEGO_RATE_LIMIT,
+    powerofficegov1: config.POWEROFFICEGOV1_RATE_LIMIT,
+  };
+
+  const workers = await Promise.all([
+    Worker.create({
+      ...common,
+      taskQueue: WORKFLOW_TASK_QUEUE,
+      workflowBundle: workflowBundle ?? (await bundleWorkflows()),
+      activities: createEngineActivities(dependencies),
+    }),
+    ...Object.entries(rateLimits).map(([system, perSecond]) =>
+      Worker.create({
+        ...common,
+        taskQueue: apiTaskQueue(system),
+        activities: createApiQueueActivities(dependencies),
+        maxTaskQueueActivitiesPerSecond: perSecond,
+        maxConcurrentActivityTaskExecutions: Math.max(10, Math.ceil(perSecond)),
+      }),
+    ),
+  ]);
+  const done = Promise.all(workers.map((worker) => worker.run())).then(async () => {
+    await clientConnection.close();
+    await connection.close();
+  });
+  return {
+    done,
+    async shutdown() {
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

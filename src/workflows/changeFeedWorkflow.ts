@@ -1,0 +1,65 @@
+// One long-running workflow per system and datatype: polls for records changed since its cursor
+// and hands each to its link. The cursor lives in workflow state, so it survives every restart.
+import {
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  condition,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { FeedActivities, FeedCursor, PollChangesResult } from '../activities/feedActivities.js';
+import type { Duration } from '@temporalio/common';
+import { apiTaskQueue } from '../ids.js';
+import type { SystemName } from '../systems/system.js';
+
+export interface ChangeFeedInput {
+  system: SystemName;
+  datatype: string;
+  /** Pause between polls, e.g. `3s`. */
+  pollInterval: Duration;
+  cursor?: FeedCursor;
+}
+
+export interface FeedSnapshot {
+  cursor: FeedCursor;
+  polls: number;
+  lastPollAt?: string;
+  lastResult?: PollChangesResult;
+}
+
+export const getFeedStateQuery = defineQuery<FeedSnapshot>('getFeedState');
+/** Polls now instead of at the end of the pause (tests and `resync` use it). */
+export const pollNowSignal = defineSignal('pollNow');
+
+const POLLS_PER_RUN = 500;
+
+export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> {
+  const { pollChanges } = proxyActivities<FeedActivities>({
+    taskQueue: apiTaskQueue(input.system),
+    startToCloseTimeout: '30m',
+    heartbeatTimeout: '1m',
+    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+  });
+  const state: FeedSnapshot = { cursor: input.cursor ?? { seen: [] }, polls: 0 };
+  let pollRequested = false;
+  setHandler(getFeedStateQuery, () => state);
+  setHandler(pollNowSignal, () => {
+    pollRequested = true;
+  });
+
+  while (state.polls < POLLS_PER_RUN && !workflowInfo().continueAsNewSuggested) {
+    state.lastResult = await pollChanges({
+      system: input.system,
+      datatype: input.datatype,
+      cursor: state.cursor,
+    });
+    state.cursor = state.lastResult.cursor;
+    state.polls += 1;
+    state.lastPollAt = new Date().toISOString();
+    pollRequested = false;
+    await condition(() => pollRequested, input.pollInterval);
+  }
+  await continueAsNew<typeof changeFeedWorkflow>({ ...input, cursor: state.cursor });
+}

@@ -1,0 +1,3 @@
+// Every workflow type the worker runs.
+export { changeFeedWorkflow } from './changeFeedWorkflow.js';
+export { linkWorkflow } from './linkWorkflow.js';

@@ -1,0 +1,43 @@
+// The messages a link workflow answers. Each is defined once, here, and used by the workflow,
+// the feeds, other links and the command line.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { SyncRecord } from '../systems/system.js';
+import type { LinkSnapshot } from './linkState.js';
+
+export interface LinkInput {
+  flow: string;
+  aId: string;
+  /** Carried across continue-as-new; absent on a link's first run. */
+  state?: LinkSnapshot;
+}
+
+export interface RecordChangedInput {
+  side: 'a' | 'b';
+  record: SyncRecord;
+}
+
+export interface RequireLinkInput {
+  /** The workflow id of the link that needs this one synchronized. */
+  from: string;
+}
+
+export interface DependencyStateInput {
+  /** The workflow id of the link this message is about. */
+  from: string;
+  /** Its B record id when it is linked. */
+  bId?: string;
+  /** Set when it is not linked: why. */
+  problem?: string;
+  /** Set when its A record does not exist, so it never will be linked. */
+  absent?: boolean;
+}
+
+/** A feed saw this record change on one side. */
+export const recordChangedSignal = defineSignal<[RecordChangedInput]>('recordChanged');
+/** Another link needs this one synchronized into B and wants its B id. */
+export const requireLinkSignal = defineSignal<[RequireLinkInput]>('requireLink');
+/** A link this one depends on became linked (with its B id) or cannot be. */
+export const dependencyStateSignal = defineSignal<[DependencyStateInput]>('dependencyState');
+/** Re-read both sides, re-apply the mapping and write what differs. */
+export const forceResyncSignal = defineSignal('forceResync');
+export const getLinkStateQuery = defineQuery<LinkSnapshot>('getLinkState');

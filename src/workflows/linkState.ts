@@ -1,0 +1,165 @@
+// The state of one link and the rules for changing it, with no I/O: message handlers call these
+// methods, the workflow's main loop decides what to do next from them.
+import type { Base } from '../engine/merge.js';
+import type { CreationPolicy } from '../mappings/flow.js';
+import type { SyncRecord } from '../systems/system.js';
+import type { DependencyStateInput, RecordChangedInput } from './linkMessages.js';
+
+export type LinkStatus =
+  /** Not looked at yet. */
+  | 'new'
+  /** On-dependency: no B record yet, and nothing synchronized into B refers to it. */
+  | 'waiting-for-dependency'
+  /** A child whose parent link is not synchronized yet. */
+  | 'waiting-for-parent'
+  | 'linked'
+  /** Parked: ambiguous match, a record one of the APIs refused, ... `reason` says which. */
+  | 'needs-attention'
+  /** The A record is gone. */
+  | 'source-missing'
+  /** The B record is gone. */
+  | 'target-missing'
+  /** There is nothing to sync: the A record does not exist, or is outside the flow. */
+  | 'not-applicable';
+
+const DECISIONS_KEPT = 25;
+
+export interface LinkSnapshot {
+  flow: string;
+  aId: string;
+  status: LinkStatus;
+  reason?: string;
+  aParentId?: string;
+  bId?: string;
+  bParentId?: string;
+  /** The values last synchronized, per field, as each side holds them. */
+  base?: Base;
+  /** The A record a link that is not linked yet was last seen with: what it is created from. */
+  aRecord?: SyncRecord;
+  /** The newest unprocessed record from each side; older ones are superseded, never queued. */
+  pending: { a?: SyncRecord; b?: SyncRecord };
+  resyncRequested: boolean;
+  /** Links that need this one synchronized; told when it is (or cannot be). */
+  dependants: string[];
+  /** Dependants not yet told this link's current outcome. */
+  toNotify: string[];
+  /** On-dependency: the synchronized link that makes this one be created. */
+  connectedBy?: string;
+  /** Links already asked to tell this one when they are synchronized. */
+  asked: string[];
+  /** The newest decisions, oldest first: `{at, text}`. */
+  decisions: Array<{ at: string; text: string }>;
+}
+
+function newer(current: SyncRecord | undefined, incoming: SyncRecord): SyncRecord {
+  if (!current) return incoming;
+  return Date.parse(incoming.lastChanged) >= Date.parse(current.lastChanged) ? incoming : current;
+}
+
+export class LinkState {
+  readonly s: LinkSnapshot;
+
+  constructor(
+    flow: string,
+    aId: string,
+    private readonly policy: CreationPolicy,
+    snapshot?: LinkSnapshot,
+  ) {
+    this.s = snapshot ?? {
+      flow,
+      aId,
+      status: 'new',
+      pending: {},
+      resyncRequested: false,
+      dependants: [],
+      toNotify: [],
+      asked: [],
+      decisions: [],
+    };
+  }
+
+  get isLinked(): boolean {
+    return this.s.bId !== undefined;
+  }
+
+  /** Whether the current outcome is one dependants are told of. */
+  get isSettled(): boolean {
+    return !['new', 'waiting-for-dependency', 'waiting-for-parent'].includes(this.s.status);
+  }
+
+  receive({ side, record }: RecordChangedInput): void {
+    this.s.pending[side] = newer(this.s.pending[side], record);
+    if (side === 'a' && record.parentId) this.s.aParentId = record.parentId;
+  }
+
+  addDependant(from: string): void {
+    if (!this.s.dependants.includes(from)) this.s.dependants.push(from);
+    if (!this.s.toNotify.includes(from)) this.s.toNotify.push(from);
+  }
+
+  /** A link this one waits for changed: a parent gives its B id, a connected link makes this creatable. */
+  dependencyChanged(input: DependencyStateInput, isParent: boolean): void {
+    if (!isParent) {
+      if (input.bId) this.s.connectedBy = input.from;
+    } else if (input.bId) {
+      this.s.bParentId = input.bId;
+    } else if (!this.isLinked) {
+      this.setStatus(input.absent ? 'not-applicable' : 'waiting-for-parent', input.problem);
+    }
+  }
+
+  requestResync(): void {
+    this.s.resyncRequested = true;
+  }
+
+  /** Whether a B record may be created now under the flow's policy. */
+  get mayCreate(): boolean {
+    return this.policy === 'always' || this.s.dependants.length > 0 || this.s.connectedBy !== undefined;
+  }
+
+  setStatus(status: LinkStatus, reason?: string): void {
+    const changed = status !== this.s.status || reason !== this.s.reason;
+    this.s.status = status;
+    this.s.reason = reason;
+    if (changed) this.s.toNotify = [...this.s.dependants];
+  }
+
+  linked(bId: string, bParentId: string | undefined): void {
+    if (bId !== this.s.bId) this.s.toNotify = [...this.s.dependants];
+    this.s.bId = bId;
+    this.s.bParentId = bParentId;
+    this.s.aRecord = undefined;
+    this.setStatus('linked');
+  }
+
+  /** Whether the main loop has something to do now. */
+  get hasWork(): boolean {
+    const { s } = this;
+    if (s.resyncRequested || s.pending.a || s.pending.b) return true;
+    if (s.toNotify.length > 0 && this.isSettled) return true;
+    if (this.isLinked) return false;
+    return (
+      s.status === 'new' ||
+      (s.status === 'waiting-for-dependency' && this.mayCreate) ||
+      (s.status === 'waiting-for-parent' && s.bParentId !== undefined)
+    );
+  }
+
+  /** Forgets the B record (it is gone), so the next establishment finds or creates one. */
+  unlink(): void {
+    this.s.bId = undefined;
+    this.s.base = undefined;
+  }
+
+  decide(at: string, text: string): void {
+    this.s.decisions.push({ at, text });
+    if (this.s.decisions.length > DECISIONS_KEPT)
+      this.s.decisions.splice(0, this.s.decisions.length - DECISIONS_KEPT);
+  }
+
+  takePending(): { a?: SyncRecord; b?: SyncRecord } {
+    const pending = this.s.pending;
+    this.s.pending = {};
+    return pending;
+  }
+}

@@ -1,0 +1,292 @@
+// One durable workflow per link: it finds or creates the B record for its A record, waits for
+// what it depends on, and keeps both records' mapped fields equal from then on.
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ApiActivities } from '../activities/apiActivities.js';
+import type { LinkActivities } from '../activities/linkActivities.js';
+import type { LinkPlan, MappingActivities } from '../activities/mappingActivities.js';
+import { apiTaskQueue, linkWorkflowId } from '../ids.js';
+import { flowNamed } from '../mappings/index.js';
+import { SyncBId, SyncLinkState } from '../searchAttributes.js';
+import type { RecordRef, SyncRecord } from '../systems/system.js';
+import {
+  dependencyStateSignal,
+  forceResyncSignal,
+  getLinkStateQuery,
+  recordChangedSignal,
+  requireLinkSignal,
+  type LinkInput,
+} from './linkMessages.js';
+import { LinkState } from './linkState.js';
+
+const apiFor = (system: string) =>
+  proxyActivities<ApiActivities>({
+    taskQueue: apiTaskQueue(system),
+    startToCloseTimeout: '30s',
+    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+  });
+const mapping = proxyLocalActivities<MappingActivities>({ startToCloseTimeout: '10s' });
+const links = proxyActivities<LinkActivities>({ startToCloseTimeout: '30s' });
+
+/** A merge that has not settled after this many rounds of writes is parked, not looped on. */
+const MAX_MERGE_ROUNDS = 6;
+const HISTORY_LIMIT = 2_000;
+
+export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): Promise<void> {
+  const flow = flowNamed(flowName);
+  const link = new LinkState(flowName, aId, flow.policy, state);
+  const self = workflowInfo().workflowId;
+  const aApi = apiFor(flow.a.system);
+  const bApi = apiFor(flow.b.system);
+
+  setHandler(recordChangedSignal, (input) => link.receive(input));
+  setHandler(requireLinkSignal, ({ from }) => link.addDependant(from));
+  setHandler(dependencyStateSignal, (input) => {
+    const parentId =
+      flow.parent && link.s.aParentId ? linkWorkflowId(flow.parent.flow, link.s.aParentId) : undefined;
+    link.dependencyChanged(input, input.from === parentId);
+  });
+  setHandler(forceResyncSignal, () => link.requestResync());
+  setHandler(getLinkStateQuery, () => link.s);
+
+  const now = () => new Date().toISOString();
+  const aRef = (): RecordRef => ({ datatype: flow.a.datatype, id: aId, parentId: link.s.aParentId });
+  const bRef = (): RecordRef => ({ datatype: flow.b.datatype, id: link.s.bId!, parentId: link.s.bParentId });
+  const read = async (side: 'a' | 'b') =>
+    side === 'a'
+      ? ((await aApi.readRecord({ system: flow.a.system, ref: aRef() })) ?? undefined)
+      : ((await bApi.readRecord({ system: flow.b.system, ref: bRef() })) ?? undefined);
+
+  function missing(side: 'a' | 'b'): void {
+    const which =
+      side === 'a' ? `Powerofficego ${flow.a.label} ${aId}` : `PowerOfficeGov1 ${flow.b.label} ${link.s.bId}`;
+    link.setStatus(side === 'a' ? 'source-missing' : 'target-missing', `${which} no longer exists`);
+    link.decide(now(), `${which} is gone: parked`);
+  }
+
+  /** Asks another link to tell this one when it is synchronized, once. */
+  async function ask(linkId: string, start: boolean): Promise<void> {
+    if (link.s.asked.includes(linkId)) return;
+    await links.requireLink({ linkId, from: self, start });
+    link.s.asked.push(linkId);
+  }
+
+  /** Existing B records for this A record: by origin marker first, then by the flow's match rules. */
+  async function findExisting(plan: LinkPlan): Promise<SyncRecord[]> {
+    const parentId = link.s.bParentId;
+    if (plan.identityIsMarker) {
+      const query = { datatype: flow.b.datatype, parentId, ...plan.identity };
+      const marked = await bApi.findRecords({ system: flow.b.system, query });
+      if (marked.length > 0) return marked;
+    }
+    for (const rule of plan.matches) {
+      const found = new Map<string, SyncRecord>();
+      for (const value of rule.values) {
+        const records = rule.byId
+          ? [
+              await bApi.readRecord({
+                system: flow.b.system,
+                ref: { datatype: flow.b.datatype, id: value, parentId },
+              }),
+            ]
+          : await bApi.findRecords({
+              system: flow.b.system,
+              query: { datatype: flow.b.datatype, field: rule.bField, value, parentId },
+            });
+        for (const record of records) if (record) found.set(record.id, record);
+      }
+      if (found.size > 0) return [...found.values()];
+    }
+    return [];
+  }
+
+  async function establish(): Promise<void> {
+    const a = link.s.pending.a ?? link.s.aRecord ?? (await read('a'));
+    link.s.pending.a = undefined;
+    if (!a) {
+      link.setStatus('not-applicable', `There is no Powerofficego ${flow.a.label} ${aId}`);
+      return;
+    }
+    link.s.aRecord = a;
+    if (a.parentId) link.s.aParentId = a.parentId;
+    const plan = await mapping.planLink({ flow: flowName, a });
+
+    if (plan.parent && !link.s.bParentId) {
+      link.setStatus('waiting-for-parent', `Waiting for ${plan.parent.linkId} to be synchronized`);
+      await ask(plan.parent.linkId, true);
+      return;
+    }
+    const candidates = await findExisting(plan);
+    if (candidates.length > 1) {
+      const ids = candidates.map((record) => record.id).join(', ');
+      link.setStatus(
+        'needs-attention',
+        `${candidates.length} PowerOfficeGov1 ${flow.b.label} records match: ${ids}`,
+      );
+      link.decide(now(), `Not linked: several candidates (${ids})`);
+      return;
+    }
+    let b = candidates[0];
+    if (!b && !link.mayCreate) {
+      link.setStatus('waiting-for-dependency', 'Nothing synchronized into PowerOfficeGov1 refers to it yet');
+      for (const required of plan.requires) await ask(required.linkId, required.start);
+      return;
+    }
+    if (b) {
+      link.decide(now(), `Linked to existing PowerOfficeGov1 ${flow.b.label} ${b.id}`);
+    } else {
+      b = await bApi.createRecord({
+        system: flow.b.system,
+        datatype: flow.b.datatype,
+        parentId: link.s.bParentId,
+        data: plan.createData,
+        identity: plan.identity,
+      });
+      link.decide(now(), `Created PowerOfficeGov1 ${flow.b.label} ${b.id}`);
+    }
+    link.linked(b.id, b.parentId ?? link.s.bParentId);
+    await syncRecords(a, b, { a: true, b: true });
+    for (const other of plan.notifyWhenLinked) await tell(other);
+  }
+
+  /** Merges until both sides agree, re-reading a record before writing it (DATAFLOWS.md rules 3–5). */
+  async function syncRecords(a?: SyncRecord, b?: SyncRecord, fresh = { a: false, b: false }): Promise<void> {
+    const records = { a, b };
+    const refresh = async (side: 'a' | 'b'): Promise<boolean> => {
+      records[side] = await read(side);
+      fresh[side] = true;
+      if (!records[side]) missing(side);
+      return records[side] !== undefined;
+    };
+    for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
+      const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
+      if (step.kind === 'nothing-new') return;
+      if (step.kind === 'in-sync') {
+        link.s.base = step.base;
+        if (link.s.status !== 'linked') link.setStatus('linked');
+        return;
+      }
+      if (step.kind === 'read') {
+        if (!(await refresh(step.side))) return;
+        continue;
+      }
+      const stale = (['a', 'b'] as const).filter((side) => step[`${side}After`] && !fresh[side]);
+      if (stale.length > 0) {
+        for (const side of stale) if (!(await refresh(side))) return;
+        continue;
+      }
+      if (step.bAfter) {
+        const before = records.b!.data;
+        records.b = await bApi.updateRecord({
+          system: flow.b.system,
+          ref: bRef(),
+          before,
+          after: step.bAfter,
+        });
+      }
+      if (step.aAfter) {
+        const before = records.a!.data;
+        records.a = await aApi.updateRecord({
+          system: flow.a.system,
+          ref: aRef(),
+          before,
+          after: step.aAfter,
+        });
+      }
+      for (const decision of step.decisions) link.decide(now(), decision);
+    }
+    link.setStatus('needs-attention', `The two records did not settle after ${MAX_MERGE_ROUNDS} merges`);
+  }
+
+  async function resync(): Promise<void> {
+    link.decide(now(), 'Forced resync');
+    const a = await read('a');
+    if (!a) return missing('a');
+    if (!link.isLinked) {
+      link.s.pending.a = a;
+      return establish();
+    }
+    const b = await read('b');
+    if (!b) {
+      // The B record was deleted: find or create it again where the policy allows.
+      link.unlink();
+      link.s.pending.a = a;
+      return establish();
+    }
+    await syncRecords(a, b, { a: true, b: true });
+  }
+
+  /** Sends this link's outcome to a link that waits for it; a link that is not running needs no answer. */
+  async function tell(linkId: string): Promise<void> {
+    const { bId, status, reason } = link.s;
+    const message = bId
+      ? { from: self, bId }
+      : { from: self, problem: `${self} is ${status}: ${reason ?? ''}`, absent: status === 'not-applicable' };
+    try {
+      await getExternalWorkflowHandle(linkId).signal(dependencyStateSignal, message);
+    } catch {
+      // Not running: it will ask again when it starts.
+    }
+  }
+
+  async function step(): Promise<void> {
+    if (link.s.toNotify.length > 0 && link.isSettled) {
+      const dependants = link.s.toNotify;
+      link.s.toNotify = [];
+      for (const dependant of dependants) await tell(dependant);
+    }
+    if (link.s.resyncRequested) {
+      link.s.resyncRequested = false;
+      return resync();
+    }
+    if (!link.isLinked) return establish();
+    const { a, b } = link.takePending();
+    if (a || b) await syncRecords(a, b);
+  }
+
+  let published = '';
+  function publish(): void {
+    const current = `${link.s.status}|${link.s.bId ?? ''}`;
+    if (current === published) return;
+    published = current;
+    upsertSearchAttributes([
+      { key: SyncLinkState, value: link.s.status },
+      ...(link.s.bId ? [{ key: SyncBId, value: link.s.bId }] : []),
+    ]);
+  }
+
+  const mustContinueAsNew = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT;
+  for (;;) {
+    publish();
+    await condition(() => link.hasWork || mustContinueAsNew());
+    if (mustContinueAsNew()) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof linkWorkflow>({ flow: flowName, aId, state: link.s });
+    }
+    try {
+      await step();
+    } catch (error) {
+      park(link, error, now());
+    }
+  }
+}
+
+/** A permanent API failure parks the link with the API's words; anything else is a bug to surface. */
+function park(link: LinkState, error: unknown, at: string): void {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  if (!(cause instanceof ApplicationFailure)) throw error;
+  link.setStatus('needs-attention', cause.message);
+  link.decide(at, `Parked: ${cause.message}`);
+}
