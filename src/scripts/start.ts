@@ -1,0 +1,104 @@
+// `npm start`: the whole system on one machine. Starts the Temporal dev server (Web UI on :8233),
+// both simulators seeded with demo data — or, with real PowerOffice credentials in the
+// environment, no simulators — then the worker and the starter. Ctrl-C stops it all.
+import 'dotenv/config';
+import { Client, Connection } from '@temporalio/client';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config.js';
+import { simulatorCredentials } from '../simulators/credentials.js';
+import { startPowerofficegoSimulator } from '../simulators/powerofficego/server.js';
+import { startPowerofficegov1Simulator } from '../simulators/powerofficegov1/server.js';
+import type { RunningSimulator } from '../simulators/simulator.js';
+import { createAdapters } from '../systems/adapters.js';
+import { startDevServer } from '../temporal/devServer.js';
+import { startSync } from '../temporal/startSync.js';
+import { startWorkers } from '../temporal/workers.js';
+
+const REAL_CREDENTIALS = ['POWEROFFICEGO_APPLICATION_KEY', 'POWEROFFICEGOV1_APPLICATION_KEY'];
+
+async function startSimulators(dataDir: string): Promise<RunningSimulator[]> {
+  const simulators = [
+    await startPowerofficegoSimulator({ port: 4010, dataFile: join(dataDir, 'powerofficego.sqlite') }),
+    await startPowerofficegov1Simulator({ port: 4011, dataFile: join(dataDir, 'powerofficegov1.sqlite') }),
+  ];
+  const [v2] = simulators;
+  const stats = (await fetch(`${v2!.url}/_admin/records/supplier`).then((reply) => reply.json())) as unknown[];
+  if (stats.length === 0) {
+    await fetch(`${v2!.url}/_admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  }
+  Object.assign(process.env, {
+    POWEROFFICEGO_BASE_URL: simulators[0]!.apiBaseUrl,
+    POWEROFFICEGO_APPLICATION_KEY: simulatorCredentials.powerofficego.applicationKey,
+    POWEROFFICEGO_CLIENT_KEY: simulatorCredentials.powerofficego.clientKey,
+    POWEROFFICEGO_SUBSCRIPTION_KEY: simulatorCredentials.powerofficego.subscriptionKey,
+    POWEROFFICEGOV1_BASE_URL: simulators[1]!.apiBaseUrl,
+    POWEROFFICEGOV1_APPLICATION_KEY: simulatorCredentials.powerofficegov1.applicationKey,
+    POWEROFFICEGOV1_CLIENT_KEY: simulatorCredentials.powerofficegov1.clientKey,
+  });
+  return simulators;
+}
+
+async function run(): Promise<void> {
+  const dataDir = resolve(process.env.SYNC_DATA_DIR ?? 'data');
+  const realMode = REAL_CREDENTIALS.every((name) => process.env[name]);
+  const stopping: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const close of stopping.reverse()) await close().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+
+  const server = await startDevServer({ dbFile: join(dataDir, 'temporal.sqlite'), port: 7233, uiPort: 8233 });
+  stopping.push(() => server.stop());
+  process.env.TEMPORAL_ADDRESS ??= server.address;
+
+  const simulators = realMode ? [] : await startSimulators(dataDir);
+  for (const simulator of simulators) stopping.push(() => simulator.close());
+  const config = loadConfig();
+
+  const workers = await startWorkers(config);
+  stopping.push(() => workers.shutdown());
+
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  stopping.push(() => connection.close());
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const adapters = createAdapters(config);
+  const feeds = await startSync(client, {
+    pollInterval: config.SYNC_POLL_INTERVAL,
+    perParentPollInterval: config.SYNC_PER_PARENT_POLL_INTERVAL,
+    perParentFeeds: {
+      powerofficego: adapters.powerofficego.perParentFeeds,
+      powerofficegov1: adapters.powerofficegov1.perParentFeeds,
+    },
+  });
+
+  const [v2, v1] = simulators;
+  console.log(
+    [
+      '',
+      'poweroffice-sync is running.',
+      `  Temporal Web UI   ${server.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
+      `  Temporal server   ${server.address}`,
+      realMode
+        ? `  PowerOffice       ${config.POWEROFFICEGO_BASE_URL} and ${config.POWEROFFICEGOV1_BASE_URL} (real credentials)`
+        : [
+            `  Powerofficego simulator (API v2)   ${v2!.apiBaseUrl}   admin: ${v2!.url}/_admin/records/supplier`,
+            `  PowerOfficeGov1 simulator (API v1) ${v1!.apiBaseUrl}   admin: ${v1!.url}/_admin/records/contact`,
+          ].join('\n'),
+      `  Change feeds      ${feeds.started.length} started, ${feeds.alreadyRunning.length} already running; polling every ${config.SYNC_POLL_INTERVAL}`,
+      `  Data              ${dataDir}`,
+      '',
+      'Find a link:   SyncFlow = "supplier-contact" AND SyncAId = "<supplier id>"  (Web UI search)',
+      realMode
+        ? ''
+        : `Edit a record: npm run simulator -- edit powerofficego supplier <id> PhoneNumber="+47 900 00 000" --url ${v2!.url}`,
+      'Stop:          Ctrl-C',
+    ].join('\n'),
+  );
+  await workers.done;
+}
+
+run().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+// The whole system for an end-to-end test file: its own Temporal dev server (in memory), both
+// simulators, the real workers and the starter — everything over real sockets, nothing mocked.
+import { Client, Connection } from '@temporalio/client';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { loadConfig, type Environment } from '../../src/config.js';
+import { simulatorCredentials } from '../../src/simulators/credentials.js';
+import { startPowerofficegoSimulator } from '../../src/simulators/powerofficego/server.js';
+import { startPowerofficegov1Simulator } from '../../src/simulators/powerofficegov1/server.js';
+import type { RunningSimulator, SimulatorOptions } from '../../src/simulators/simulator.js';
+import { createAdapters } from '../../src/systems/adapters.js';
+import { startDevServer, type RunningDevServer } from '../../src/temporal/devServer.js';
+import { startSync } from '../../src/temporal/startSync.js';
+import { bundleWorkflows } from '../../src/temporal/workflowBundle.js';
+import { startWorkers, type RunningWorkers } from '../../src/temporal/workers.js';
+import { freePort } from './freePort.js';
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflow code, bundled once per test run. */
+export const workflowBundle = () => (bundle ??= bundleWorkflows());
+
+export interface StackOptions {
+  pollInterval?: `${number}ms` | `${number}s`;
+  v2?: SimulatorOptions;
+  v1?: SimulatorOptions;
+  env?: Record<string, string>;
+}
+
+export interface SyncStack {
+  v2: RunningSimulator;
+  v1: RunningSimulator;
+  server: RunningDevServer;
+  client: Client;
+  config: Environment;
+  workers?: RunningWorkers;
+  startWorkers(): Promise<void>;
+  stopWorkers(): Promise<void>;
+  startSync(): Promise<{ started: string[]; alreadyRunning: string[] }>;
+  stop(): Promise<void>;
+}
+
+export async function startSyncStack(options: StackOptions = {}): Promise<SyncStack> {
+  const server = await startDevServer({ port: await freePort(), uiPort: false });
+  const v2 = await startPowerofficegoSimulator({ rateLimit: false, ...options.v2 });
+  const v1 = await startPowerofficegov1Simulator({ rateLimit: false, ...options.v1 });
+  const config = loadConfig({
+    TEMPORAL_ADDRESS: server.address,
+    POWEROFFICEGO_BASE_URL: v2.apiBaseUrl,
+    POWEROFFICEGO_APPLICATION_KEY: simulatorCredentials.powerofficego.applicationKey,
+    POWEROFFICEGO_CLIENT_KEY: simulatorCredentials.powerofficego.clientKey,
+    POWEROFFICEGO_SUBSCRIPTION_KEY: simulatorCredentials.powerofficego.subscriptionKey,
+    POWEROFFICEGOV1_BASE_URL: v1.apiBaseUrl,
+    POWEROFFICEGOV1_APPLICATION_KEY: simulatorCredentials.powerofficegov1.applicationKey,
+    POWEROFFICEGOV1_CLIENT_KEY: simulatorCredentials.powerofficegov1.clientKey,
+    SYNC_POLL_INTERVAL: options.pollInterval ?? '500ms',
+    SYNC_PER_PARENT_POLL_INTERVAL: '2s',
+    SYNC_FEED_OVERLAP_MS: '2000',
+    POWEROFFICEGO_RATE_LIMIT: '200',
+    POWEROFFICEGOV1_RATE_LIMIT: '200',
+    ...options.env,
+  });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const stack: SyncStack = {
+    v2,
+    v1,
+    server,
+    client,
+    config,
+    async startWorkers() {
+      stack.workers = await startWorkers(config, await workflowBundle());
+    },
+    async stopWorkers() {
+      await stack.workers?.shutdown();
+      stack.workers = undefined;
+    },
+    startSync() {
+      const adapters = createAdapters(config);
+      return startSync(client, {
+        pollInterval: config.SYNC_POLL_INTERVAL,
+        perParentPollInterval: config.SYNC_PER_PARENT_POLL_INTERVAL,
+        perParentFeeds: {
+          powerofficego: adapters.powerofficego.perParentFeeds,
+          powerofficegov1: adapters.powerofficegov1.perParentFeeds,
+        },
+      });
+    },
+    async stop() {
+      await stack.stopWorkers();
+      await connection.close();
+      await Promise.all([v2.close(), v1.close()]);
+      await server.stop();
+    },
+  };
+  return stack;
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs` with the last state. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  { timeoutMs = 30_000, intervalMs = 200, what = 'the condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
