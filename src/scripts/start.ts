@@ -9,7 +9,6 @@ import { simulatorCredentials } from '../simulators/credentials.js';
 import { startPowerofficegoSimulator } from '../simulators/powerofficego/server.js';
 import { startPowerofficegov1Simulator } from '../simulators/powerofficegov1/server.js';
 import type { RunningSimulator } from '../simulators/simulator.js';
-import { createAdapters } from '../systems/adapters.js';
 import { startDevServer } from '../temporal/devServer.js';
 import { startSync } from '../temporal/startSync.js';
 import { startWorkers } from '../temporal/workers.js';
@@ -22,9 +21,15 @@ async function startSimulators(dataDir: string): Promise<RunningSimulator[]> {
     await startPowerofficegov1Simulator({ port: 4011, dataFile: join(dataDir, 'powerofficegov1.sqlite') }),
   ];
   const [v2] = simulators;
-  const stats = (await fetch(`${v2!.url}/_admin/records/supplier`).then((reply) => reply.json())) as unknown[];
+  const stats = (await fetch(`${v2!.url}/_admin/records/supplier`).then((reply) =>
+    reply.json(),
+  )) as unknown[];
   if (stats.length === 0) {
-    await fetch(`${v2!.url}/_admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${v2!.url}/_admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
   }
   Object.assign(process.env, {
     POWEROFFICEGO_BASE_URL: simulators[0]!.apiBaseUrl,
@@ -62,15 +67,7 @@ async function run(): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   stopping.push(() => connection.close());
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const adapters = createAdapters(config);
-  const feeds = await startSync(client, {
-    pollInterval: config.SYNC_POLL_INTERVAL,
-    perParentPollInterval: config.SYNC_PER_PARENT_POLL_INTERVAL,
-    perParentFeeds: {
-      powerofficego: adapters.powerofficego.perParentFeeds,
-      powerofficegov1: adapters.powerofficegov1.perParentFeeds,
-    },
-  });
+  const feeds = await startSync(client, config);
 
   const [v2, v1] = simulators;
   console.log(

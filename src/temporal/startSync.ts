@@ -1,19 +1,12 @@
 // Starts the change feeds — one per system and datatype the flows use — which start every link.
 // Idempotent: a feed already running is left as it is.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { Duration } from '@temporalio/common';
+import type { Environment } from '../config.js';
 import { feedWorkflowId, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { flows } from '../mappings/index.js';
+import { createAdapters } from '../systems/adapters.js';
 import type { SystemName } from '../systems/system.js';
 import type { ChangeFeedInput } from '../workflows/changeFeedWorkflow.js';
-
-export interface StartSyncOptions {
-  pollInterval: Duration;
-  /** For feeds that cost a call per parent record (v1 contact persons). */
-  perParentPollInterval: Duration;
-  /** Datatypes per system whose feed costs a call per parent. */
-  perParentFeeds: Partial<Record<SystemName, readonly string[]>>;
-}
 
 /** Every system and datatype some flow reads, once each. */
 export function feedsToRun(): Array<{ system: SystemName; datatype: string }> {
@@ -24,17 +17,19 @@ export function feedsToRun(): Array<{ system: SystemName; datatype: string }> {
 
 export async function startSync(
   client: Client,
-  options: StartSyncOptions,
+  config: Environment,
 ): Promise<{ started: string[]; alreadyRunning: string[] }> {
+  const adapters = createAdapters(config);
   const started: string[] = [];
   const alreadyRunning: string[] = [];
   for (const { system, datatype } of feedsToRun()) {
     const workflowId = feedWorkflowId(system, datatype);
-    const perParent = options.perParentFeeds[system]?.includes(datatype);
+    // A feed that costs a call per parent record (v1 contact persons) is polled less often.
+    const perParent = adapters[system].perParentFeeds?.includes(datatype);
     const input: ChangeFeedInput = {
       system,
       datatype,
-      pollInterval: perParent ? options.perParentPollInterval : options.pollInterval,
+      pollInterval: perParent ? config.SYNC_PER_PARENT_POLL_INTERVAL : config.SYNC_POLL_INTERVAL,
     };
     try {
       await client.workflow.start('changeFeedWorkflow', {

@@ -7,7 +7,6 @@ import { simulatorCredentials } from '../../src/simulators/credentials.js';
 import { startPowerofficegoSimulator } from '../../src/simulators/powerofficego/server.js';
 import { startPowerofficegov1Simulator } from '../../src/simulators/powerofficegov1/server.js';
 import type { RunningSimulator, SimulatorOptions } from '../../src/simulators/simulator.js';
-import { createAdapters } from '../../src/systems/adapters.js';
 import { startDevServer, type RunningDevServer } from '../../src/temporal/devServer.js';
 import { startSync } from '../../src/temporal/startSync.js';
 import { bundleWorkflows } from '../../src/temporal/workflowBundle.js';
@@ -74,15 +73,7 @@ export async function startSyncStack(options: StackOptions = {}): Promise<SyncSt
       stack.workers = undefined;
     },
     startSync() {
-      const adapters = createAdapters(config);
-      return startSync(client, {
-        pollInterval: config.SYNC_POLL_INTERVAL,
-        perParentPollInterval: config.SYNC_PER_PARENT_POLL_INTERVAL,
-        perParentFeeds: {
-          powerofficego: adapters.powerofficego.perParentFeeds,
-          powerofficegov1: adapters.powerofficegov1.perParentFeeds,
-        },
-      });
+      return startSync(client, config);
     },
     async stop() {
       await stack.stopWorkers();
@@ -109,7 +100,9 @@ export async function eventually<T>(
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
