@@ -91,9 +91,15 @@ describe('merge (DATAFLOWS.md rules 3 and 4)', () => {
     assert.deepEqual(plan.bAfter?.Phones, []);
   });
 
-  it('without a base (a matched record), differing values follow the conflict rule', () => {
-    const plan = merge(flow, undefined, supplier({}, '2026-01-01T10:00:00Z'), contact({ Name: 'Old name' }, '2025-01-01T00:00:00Z'));
-    assert.equal(plan.bAfter?.Name, 'Fjord AS');
+  it('without a base (a link just made by matching), A leads and B fills what A lacks', () => {
+    const plan = merge(
+      flow,
+      undefined,
+      supplier({ PhoneNumber: null }, '2026-01-01T10:00:00Z'),
+      contact({ Name: 'Old name' }, '2026-06-01T00:00:00Z'),
+    );
+    assert.equal(plan.bAfter?.Name, 'Fjord AS', 'A leads even though B changed later');
+    assert.equal(plan.aAfter?.PhoneNumber, '111', 'B fills an empty A field');
   });
 
   it('an echo — the record this engine wrote — differs from nothing in the base', () => {

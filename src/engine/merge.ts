@@ -60,9 +60,10 @@ function lastChangedMs(record: SyncRecord): number {
 }
 
 /**
- * Which side's value stands for a field whose two sides differ: the side that changed since the
- * base; when both (or neither) did, a non-empty value beats an empty one, then the record changed
- * last wins, and a tie goes to A.
+ * Which side's value stands for a field whose two sides differ. Against a base: the side that
+ * changed; when both (or neither) did, a non-empty value beats an empty one, then the record
+ * changed last wins, and a tie goes to A. Without a base (a link just made by matching an existing
+ * B record): a non-empty value beats an empty one, else A, the system records come from, leads.
  */
 function winner(
   field: FieldMapping,
@@ -72,10 +73,13 @@ function winner(
 ): { side: 'a' | 'b'; why: string } {
   const aValue = field.a.get(a.data);
   const bValue = field.b.get(b.data);
-  const aChanged = entry ? !sameValue(aValue, entry.a) : !isEmpty(aValue);
-  const bChanged = entry ? !sameValue(bValue, entry.b) : !isEmpty(bValue);
-  if (aChanged !== bChanged)
-    return aChanged ? { side: 'a', why: 'changed in A' } : { side: 'b', why: 'changed in B' };
+  if (!entry) {
+    if (isEmpty(aValue)) return { side: 'b', why: 'first link; A has no value' };
+    return { side: 'a', why: 'first link; A leads' };
+  }
+  const aChanged = !sameValue(aValue, entry.a);
+  const bChanged = !sameValue(bValue, entry.b);
+  if (aChanged !== bChanged) return aChanged ? { side: 'a', why: 'changed in A' } : { side: 'b', why: 'changed in B' };
   const situation = aChanged ? 'changed on both sides' : 'differs from the base on neither side';
   if (isEmpty(aValue) !== isEmpty(bValue)) {
     return { side: isEmpty(aValue) ? 'b' : 'a', why: `${situation}; the non-empty value wins` };

@@ -1,0 +1,168 @@
+// Flow 3 end to end: the real worker against a real Temporal dev server and both simulators.
+import { strict as assert } from 'node:assert';
+import { SyncAId, SyncBId, SyncFlow, SyncLinkState } from '../src/searchAttributes.js';
+import { adminOf, type Admin, type Fields } from './support/admin.js';
+import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
+
+const settle = (ms = 2_500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('flow supplier → contact, end to end', function () {
+  this.timeout(120_000);
+  let stack: SyncStack;
+  let v2: Admin;
+  let v1: Admin;
+  const suppliers: Fields[] = [];
+  let matched: Fields;
+
+  before(async () => {
+    stack = await startSyncStack();
+    v2 = adminOf(stack.v2);
+    v1 = adminOf(stack.v1);
+    for (const [index, name] of ['Fjordkraft Leverandør AS', 'Nordlys Handel AS', 'Bergen Verktøy AS'].entries()) {
+      suppliers.push(
+        await v2.create('supplier', {
+          Name: name,
+          LegalName: index === 1 ? null : `${name} (juridisk)`,
+          EmailAddress: `post${index}@leverandor${index}.no`,
+          PhoneNumber: `+47 90 00 00 0${index}`,
+          WebsiteUrl: index === 2 ? null : `https://www.leverandor${index}.no/om-oss`,
+        }),
+      );
+    }
+    // Already in B with the same e-mail as supplier 0: to be linked, not duplicated.
+    matched = await v1.create('contact', { Name: 'Old name', Emails: [{ Value: 'POST0@leverandor0.no' }] });
+    await stack.startWorkers();
+    await stack.startSync();
+  });
+
+  after(async () => stack?.stop());
+
+  const contactOf = async (supplier: Fields) => {
+    const contacts = (await v1.list('contact')).filter(
+      (contact) =>
+        contact.externalImportReference === `powerofficego:supplier:${supplier.Id}` ||
+        (contact.Emails as Fields[] | undefined)?.[0]?.Value?.toString().toLowerCase() === supplier.EmailAddress,
+    );
+    return contacts.length === 1 ? contacts[0] : undefined;
+  };
+
+  it('gives every supplier exactly one Contact with the seed table’s values', async () => {
+    await eventually(async () => ((await v1.list('contact')).length === 3 ? true : undefined), {
+      what: 'three contacts in v1',
+    });
+    await settle();
+    const contacts = await v1.list('contact');
+    assert.equal(contacts.length, 3, 'no duplicates, the existing contact is matched');
+    for (const supplier of suppliers) {
+      const contact = await contactOf(supplier);
+      assert.ok(contact, `one contact for supplier ${supplier.Id}`);
+      assert.deepEqual((contact.Emails as Fields[])[0]!.Value, supplier.EmailAddress);
+      assert.equal(contact.Name, supplier.LegalName ?? supplier.Name);
+      assert.deepEqual((contact.Phones as Fields[])[0]!.Value, supplier.PhoneNumber);
+      if (supplier.WebsiteUrl) {
+        assert.deepEqual((contact.Urls as Fields[])[0]!.Value, supplier.WebsiteUrl);
+        assert.deepEqual(contact.Domains, [`leverandor${suppliers.indexOf(supplier)}.no`]);
+      } else {
+        assert.deepEqual(contact.Urls ?? [], []);
+        assert.deepEqual(contact.Domains ?? [], []);
+      }
+    }
+    assert.equal((await contactOf(suppliers[0]!))!.ContactId, matched.ContactId, 'the matched contact is reused');
+  });
+
+  it('makes each link findable in the Web UI by flow, A id, B id and state', async () => {
+    const supplier = suppliers[1]!;
+    const contact = (await contactOf(supplier))!;
+    const found = [];
+    for await (const link of stack.client.workflow.list({
+      query: `SyncFlow = 'supplier-contact' AND SyncAId = '${supplier.Id}'`,
+    })) {
+      found.push(link);
+    }
+    assert.equal(found.length, 1);
+    const attributes = found[0]!.typedSearchAttributes;
+    assert.equal(found[0]!.workflowId, `link:supplier-contact:${supplier.Id}`);
+    assert.equal(attributes.get(SyncFlow), 'supplier-contact');
+    assert.equal(attributes.get(SyncAId), String(supplier.Id));
+    assert.equal(attributes.get(SyncBId), String(contact.ContactId));
+    assert.equal(attributes.get(SyncLinkState), 'linked');
+  });
+
+  it('carries an edit in A to B with one write, and writes nothing back', async () => {
+    const supplier = suppliers[1]!;
+    await settle();
+    await v1.resetStats();
+    await v2.resetStats();
+    await v2.edit('supplier', supplier.Id as number, { PhoneNumber: '+47 41 41 41 41' });
+    await eventually(
+      async () => ((await contactOf(supplier))?.Phones as Fields[])?.[0]?.Value === '+47 41 41 41 41' || undefined,
+      { what: 'the new phone number in v1' },
+    );
+    await settle();
+    assert.equal(await v1.writes('contact'), 1, 'one write to B');
+    assert.equal(await v2.writes('supplier'), 0, 'no echo back to A');
+  });
+
+  it('carries an edit in B to A with one write, and writes nothing back', async () => {
+    const supplier = suppliers[2]!;
+    const contact = (await contactOf(supplier))!;
+    await settle();
+    await v1.resetStats();
+    await v2.resetStats();
+    await v1.edit('contact', contact.ContactId as number, { Name: 'Bergen Verktøy Holding AS' });
+    await eventually(
+      async () => ((await v2.get('supplier', supplier.Id as number)).LegalName === 'Bergen Verktøy Holding AS') || undefined,
+      { what: 'the new name in v2' },
+    );
+    await settle();
+    assert.equal(await v2.writes('supplier'), 1, 'one write to A');
+    assert.equal(await v1.writes('contact'), 0, 'no echo back to B');
+  });
+
+  it('starts nothing twice when the starter runs again', async () => {
+    const again = await stack.startSync();
+    assert.equal(again.started.length, 0);
+    assert.ok(again.alreadyRunning.includes('feed:powerofficego:supplier'));
+  });
+});
+
+describe('replay', function () {
+  this.timeout(120_000);
+
+  it('replays the recorded histories of every workflow type without non-determinism', async () => {
+    const stack = await startSyncStack();
+    try {
+      const v2 = adminOf(stack.v2);
+      const supplier = await v2.create('supplier', { Name: 'Replay AS', EmailAddress: 'replay@example.no' });
+      await stack.startWorkers();
+      await stack.startSync();
+      const contacts = adminOf(stack.v1);
+      await eventually(async () => ((await contacts.list('contact')).length === 1 ? true : undefined));
+      await v2.edit('supplier', supplier.Id as number, { PhoneNumber: '+47 22 22 22 22' });
+      await eventually(async () => {
+        const [contact] = await contacts.list('contact');
+        return (contact?.Phones as Fields[] | undefined)?.[0]?.Value === '+47 22 22 22 22' || undefined;
+      });
+      const { Worker } = await import('@temporalio/worker');
+      const { workflowBundle } = await import('./support/syncStack.js');
+      const types = new Set<string>();
+      const executions = stack.client.workflow.list({ query: `ExecutionStatus = 'Running'` });
+      const histories = (async function* () {
+        for await (const execution of executions) {
+          types.add(execution.type);
+          const history = await stack.client.workflow.getHandle(execution.workflowId).fetchHistory();
+          yield { workflowId: execution.workflowId, history };
+        }
+      })();
+      let replayed = 0;
+      for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+        assert.equal(result.error, undefined, `${result.workflowId}: ${String(result.error)}`);
+        replayed += 1;
+      }
+      assert.deepEqual([...types].sort(), ['changeFeedWorkflow', 'linkWorkflow']);
+      assert.ok(replayed >= 10, `replayed ${replayed} histories`);
+    } finally {
+      await stack.stop();
+    }
+  });
+});
