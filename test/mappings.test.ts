@@ -159,3 +159,15 @@ describe('customer flows', () => {
     assert.equal(contactPersonToContactPerson.parent?.aId({ ContactId: 44 }), '44');
   });
 });
+
+describe('dates', () => {
+  it('compare a date with the same date spelled as a date-time', async () => {
+    const { employeeToEmployee } = await import('../src/mappings/employeeToEmployee.js');
+    const { merge, baseOf } = await import('../src/engine/merge.js');
+    const a = { id: '1', lastChanged: '2026-01-01T00:00:00Z', data: { DateOfBirth: '1980-04-01' } };
+    const b = { id: '2', lastChanged: '2026-01-01T00:00:00Z', data: { dateOfBirth: '1980-04-01T00:00:00' } };
+    const plan = merge(employeeToEmployee, baseOf(employeeToEmployee, a.data, b.data), a, b);
+    assert.deepEqual(plan.decisions, []);
+    assert.equal(recordForB(employeeToEmployee, a.data).dateOfBirth, '1980-04-01');
+  });
+});

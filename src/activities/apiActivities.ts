@@ -1,7 +1,8 @@
 // One activity per API call, run on that API's task queue so Temporal holds the rate limit.
 import { Context } from '@temporalio/activity';
 import { AlreadyInUseError } from '../systems/errors.js';
-import type { FieldQuery, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
+import { pickCandidates } from '../engine/candidates.js';
+import type { FieldValue, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
 import { asActivity } from './failures.js';
 
 export type Adapters = Record<SystemName, SystemAdapter>;
@@ -11,9 +12,12 @@ export interface ReadRecordInput {
   ref: RecordRef;
 }
 
-export interface FindRecordsInput {
+export interface FindExistingInput {
   system: SystemName;
-  query: FieldQuery;
+  datatype: string;
+  parentId?: string;
+  /** Field values by precedence: the records answering the first group that finds any win. */
+  groups: FieldValue[][];
 }
 
 export interface CreateRecordInput {
@@ -22,7 +26,7 @@ export interface CreateRecordInput {
   parentId?: string;
   data: Record<string, unknown>;
   /** A unique field and value that find this record again if the create already happened. */
-  identity: { field: string; value: string };
+  identity: FieldValue;
 }
 
 export interface UpdateRecordInput {
@@ -35,8 +39,13 @@ export interface UpdateRecordInput {
 const signal = () => ({ signal: Context.current().cancellationSignal });
 
 export function createApiActivities(adapters: Adapters) {
-  const findOne = async (system: SystemName, query: FieldQuery): Promise<SyncRecord | undefined> => {
-    const found = await adapters[system].findByField(query, signal());
+  const findOne = async (
+    system: SystemName,
+    datatype: string,
+    parentId: string | undefined,
+    identity: FieldValue,
+  ): Promise<SyncRecord | undefined> => {
+    const found = await adapters[system].findByField({ datatype, parentId, any: [identity] }, signal());
     return found.length === 1 ? found[0] : undefined;
   };
 
@@ -46,8 +55,13 @@ export function createApiActivities(adapters: Adapters) {
       return asActivity(async () => (await adapters[system].get(ref, signal())) ?? null);
     },
 
-    async findRecords({ system, query }: FindRecordsInput): Promise<SyncRecord[]> {
-      return asActivity(() => adapters[system].findByField(query, signal()));
+    /** Existing records for a link: one search for every rule, ranked by the rules' order. */
+    async findExisting({ system, datatype, parentId, groups }: FindExistingInput): Promise<SyncRecord[]> {
+      const any = groups.flat();
+      if (any.length === 0) return [];
+      return asActivity(async () =>
+        pickCandidates(await adapters[system].findByField({ datatype, parentId, any }, signal()), groups),
+      );
     },
 
     /**
@@ -62,15 +76,17 @@ export function createApiActivities(adapters: Adapters) {
       identity,
     }: CreateRecordInput): Promise<SyncRecord> {
       return asActivity(async () => {
-        const query = { datatype, parentId, ...identity };
         if (Context.current().info.attempt > 1) {
-          const existing = await findOne(system, query);
+          const existing = await findOne(system, datatype, parentId, identity);
           if (existing) return existing;
         }
         try {
           return await adapters[system].create({ datatype, parentId }, data, signal());
         } catch (error) {
-          const existing = error instanceof AlreadyInUseError ? await findOne(system, query) : undefined;
+          const existing =
+            error instanceof AlreadyInUseError
+              ? await findOne(system, datatype, parentId, identity)
+              : undefined;
           if (existing) return existing;
           throw error;
         }

@@ -86,6 +86,7 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
     async pollChanges({ system, datatype, cursor }: PollChangesInput): Promise<PollChangesResult> {
       return asActivity(async () => {
         const context = Context.current();
+        const startedAt = Date.now();
         const fedFlows = flows.filter(
           (flow) =>
             (flow.a.system === system && flow.a.datatype === datatype) ||
@@ -128,6 +129,9 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
           context.heartbeat({ delivered });
         }
 
+        // Pages come in id order: a record edited while the listing ran may sit on a page already
+        // read, so the next poll starts no later than this one did (the overlap covers clock skew).
+        if (newest && Date.parse(newest) > startedAt) newest = new Date(startedAt).toISOString();
         const windowStart = newest ? Date.parse(newest) - options.overlapMs : 0;
         const stillSeen = [...cursor.seen, ...recent.map(seenKey)].filter(
           (key) => Date.parse(key.slice(key.indexOf('@') + 1)) >= windowStart,

@@ -1,7 +1,7 @@
 // Pieces several flows share: the address block, e-mail matching, reading an id off a record.
 import type { FieldMapping, MatchRule } from './flow.js';
 import { dateOnly, emailKey } from './transforms.js';
-import { isEmpty, prop, type Data } from './values.js';
+import { isEmpty, normalized, prop, type Data } from './values.js';
 
 /** The record's value at `key` as text, when there is one. */
 export function text(record: Data, key: string): string | undefined {
@@ -16,8 +16,9 @@ export function same(a: string, b: string, bType = '"string"'): FieldMapping {
   return { a: prop(a), b: prop(b), bType };
 }
 
+/** A date both APIs may spell as a date-time: compared and written as `YYYY-MM-DD`. */
 export function dateField(a: string, b: string): FieldMapping {
-  return { a: prop(a), b: prop(b), bType: '"date"', toB: dateOnly, toA: dateOnly };
+  return { a: normalized(prop(a), dateOnly), b: normalized(prop(b), dateOnly), bType: '"date"' };
 }
 
 /** v2 `MailAddress.*` ↔ v1 `<bPrefix>*` with v1's names for the address lines. */

@@ -84,3 +84,8 @@ export function firstOf(list: string, key = 'Value'): Accessor {
     },
   };
 }
+
+/** An accessor whose reads pass through `normalize`, so both sides compare in one form (dates). */
+export function normalized(accessor: Accessor, normalize: (value: Value) => Value): Accessor {
+  return { ...accessor, get: (record) => normalize(accessor.get(record)) };
+}

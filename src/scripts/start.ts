@@ -3,6 +3,7 @@
 // environment, no simulators — then the worker and the starter. Ctrl-C stops it all.
 import 'dotenv/config';
 import { Client, Connection } from '@temporalio/client';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { simulatorCredentials } from '../simulators/credentials.js';
@@ -43,22 +44,26 @@ async function startSimulators(dataDir: string): Promise<RunningSimulator[]> {
   return simulators;
 }
 
+/** What has been started, stopped in reverse order on Ctrl-C or when starting fails. */
+const stopping: Array<() => Promise<void>> = [];
+async function stopAll(): Promise<void> {
+  for (const close of stopping.reverse()) await close().catch(() => undefined);
+}
+
 async function run(): Promise<void> {
   const dataDir = resolve(process.env.SYNC_DATA_DIR ?? 'data');
   const realMode = REAL_CREDENTIALS.every((name) => process.env[name]);
-  const stopping: Array<() => Promise<void>> = [];
-  const stop = async () => {
-    for (const close of stopping.reverse()) await close().catch(() => undefined);
-  };
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
-
-  const server = await startDevServer({ dbFile: join(dataDir, 'temporal.sqlite'), port: 7233, uiPort: 8233 });
-  stopping.push(() => server.stop());
-  process.env.TEMPORAL_ADDRESS ??= server.address;
-
+  mkdirSync(dataDir, { recursive: true });
   const simulators = realMode ? [] : await startSimulators(dataDir);
   for (const simulator of simulators) stopping.push(() => simulator.close());
+  // TEMPORAL_ADDRESS set: use that cluster; otherwise the embedded dev server.
+  const server = process.env.TEMPORAL_ADDRESS
+    ? undefined
+    : await startDevServer({ dbFile: join(dataDir, 'temporal.sqlite'), port: 7233, uiPort: 8233 });
+  if (server) {
+    stopping.push(() => server.stop());
+    process.env.TEMPORAL_ADDRESS = server.address;
+  }
   const config = loadConfig();
 
   const workers = await startWorkers(config);
@@ -74,8 +79,9 @@ async function run(): Promise<void> {
     [
       '',
       'poweroffice-sync is running.',
-      `  Temporal Web UI   ${server.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
-      `  Temporal server   ${server.address}`,
+      server
+        ? `  Temporal Web UI   ${server.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`
+        : `  Temporal          ${config.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS)`,
       realMode
         ? `  PowerOffice       ${config.POWEROFFICEGO_BASE_URL} and ${config.POWEROFFICEGOV1_BASE_URL} (real credentials)`
         : [
@@ -95,7 +101,11 @@ async function run(): Promise<void> {
   await workers.done;
 }
 
-run().catch((error) => {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().then(() => process.exit(0)));
+}
+run().catch(async (error) => {
   console.error(error instanceof Error ? error.message : error);
+  await stopAll();
   process.exit(1);
 });

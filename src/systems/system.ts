@@ -33,12 +33,17 @@ export interface ChangedQuery {
   parentIds?: readonly string[];
 }
 
-export interface FieldQuery {
-  datatype: string;
+export interface FieldValue {
   /** A property path in the system's own naming; `Emails.Value` means "any element's Value". */
   field: string;
   /** Compared trimmed and case-insensitively. */
   value: string;
+}
+
+export interface FieldQuery {
+  datatype: string;
+  /** Records whose field equals the value, for any of these pairs: one call where the API allows. */
+  any: FieldValue[];
   /** Restricts the search to the children of one parent (contact persons). */
   parentId?: string;
 }
@@ -59,7 +64,7 @@ export interface SystemAdapter {
   listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]>;
   /** The record, or undefined when the API answers 404. */
   get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined>;
-  /** Records whose `field` equals `value` (trimmed, case-insensitive). */
+  /** Records matching any of the query's field values (trimmed, case-insensitive). */
   findByField(query: FieldQuery, options?: CallOptions): Promise<SyncRecord[]>;
   /** Creates the record; `data` is in the system's own naming. */
   create(

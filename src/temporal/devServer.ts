@@ -45,7 +45,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   ];
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
-    args.push('--db-filename', options.dbFile);
+    // WAL without a sync per commit: an order of magnitude faster, and still safe when a process dies.
+    args.push(
+      '--db-filename',
+      options.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
   }
   if (options.uiPort === false) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort ?? port + 1000), '--ui-disable-news-fetch');

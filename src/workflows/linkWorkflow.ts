@@ -82,33 +82,27 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     link.s.asked.push(linkId);
   }
 
-  /** Existing B records for this A record: by origin marker first, then by the flow's match rules. */
+  /** Existing B records for this A record: by id where a rule names one, else one search for the origin marker and every match rule. */
   async function findExisting(plan: LinkPlan): Promise<SyncRecord[]> {
     const parentId = link.s.bParentId;
-    if (plan.identityIsMarker) {
-      const query = { datatype: flow.b.datatype, parentId, ...plan.identity };
-      const marked = await bApi.findRecords({ system: flow.b.system, query });
-      if (marked.length > 0) return marked;
-    }
-    for (const rule of plan.matches) {
-      const found = new Map<string, SyncRecord>();
-      for (const value of rule.values) {
-        const records = rule.byId
-          ? [
-              await bApi.readRecord({
-                system: flow.b.system,
-                ref: { datatype: flow.b.datatype, id: value, parentId },
-              }),
-            ]
-          : await bApi.findRecords({
-              system: flow.b.system,
-              query: { datatype: flow.b.datatype, field: rule.bField, value, parentId },
-            });
-        for (const record of records) if (record) found.set(record.id, record);
+    const system = flow.b.system;
+    const datatype = flow.b.datatype;
+    for (const rule of plan.matches.filter((match) => match.byId)) {
+      for (const id of rule.values) {
+        const record = await bApi.readRecord({ system, ref: { datatype, id, parentId } });
+        if (record) return [record];
       }
-      if (found.size > 0) return [...found.values()];
     }
-    return [];
+    const groups = plan.matches
+      .filter((match) => !match.byId)
+      .map((match) => match.values.map((value) => ({ field: match.bField, value })));
+    if (plan.identityIsMarker) groups.unshift([plan.identity]);
+    return bApi.findExisting({
+      system,
+      datatype,
+      parentId,
+      groups: groups.filter((group) => group.length > 0),
+    });
   }
 
   async function establish(): Promise<void> {

@@ -1,0 +1,152 @@
+// The SystemAdapter for PowerOffice Go API v1 (`powerofficegov1`): records are the v1 records as
+// returned; an update posts the whole record, as v1 clears what a write leaves out.
+import { NotFoundError } from '../errors.js';
+import { toInstant } from '../http/instant.js';
+import type {
+  CallOptions,
+  ChangedQuery,
+  FieldQuery,
+  RecordRef,
+  SyncRecord,
+  SystemAdapter,
+} from '../system.js';
+import {
+  PowerofficegoV1Client,
+  V1_DATATYPES,
+  idKey,
+  type PowerofficegoV1Config,
+  type V1Datatype,
+  type V1Record,
+} from './client.js';
+import { changedSince, odataEquals } from './odata.js';
+
+/** Properties holding lists, so that `Emails.Value` means "any element's Value". */
+const listProperties: Record<V1Datatype, string[]> = {
+  customer: [],
+  employee: [],
+  department: [],
+  contact: ['Emails', 'Phones', 'Urls', 'Domains'],
+  contactperson: [],
+};
+
+export class PowerofficegoV1Adapter implements SystemAdapter {
+  readonly system = 'powerofficegov1' as const;
+  readonly datatypes: readonly string[] = V1_DATATYPES;
+  readonly #client: PowerofficegoV1Client;
+
+  constructor(client: PowerofficegoV1Client) {
+    this.#client = client;
+  }
+
+  async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
+    const datatype = this.#datatype(query.datatype);
+    const filter = query.since === undefined ? undefined : changedSince(toInstant(query.since));
+    const toRecords = (page: V1Record<V1Datatype>[]) => page.map((record) => toSyncRecord(datatype, record));
+    if (datatype !== 'contactperson') {
+      const pages = this.#client.list(datatype, { filter, pageSize: query.pageSize }, options);
+      for await (const page of pages) yield toRecords(page);
+      return;
+    }
+    // v1 lists contact persons only per customer, and a customer's lastChanged does not say that
+    // its contact persons changed: the feed reads the list of every customer asked for (all of
+    // them when the engine names none), one call each, filtered by the contact persons' lastChanged.
+    for await (const parentId of this.#customerIds(query.parentIds, options)) {
+      try {
+        const pages = this.#client.list(datatype, { filter, pageSize: query.pageSize, parentId }, options);
+        for await (const page of pages) yield toRecords(page);
+      } catch (error) {
+        // The customer was deleted since it was listed: it has no contact persons left to report.
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
+  }
+
+  async get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined> {
+    const datatype = this.#datatype(ref.datatype);
+    try {
+      return toSyncRecord(datatype, await this.#client.get(datatype, ref, options));
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /** One OData filter for all the pairs, so the API does the matching in one call; contact persons within their customer only. */
+  async findByField(query: FieldQuery, options?: CallOptions): Promise<SyncRecord[]> {
+    const datatype = this.#datatype(query.datatype);
+    const filter = query.any
+      .map(({ field, value }) => `(${odataEquals(field, value, listProperties[datatype])})`)
+      .join(' or ');
+    const found: SyncRecord[] = [];
+    for await (const page of this.#client.list(datatype, { filter, parentId: query.parentId }, options)) {
+      found.push(...page.map((record) => toSyncRecord(datatype, record)));
+    }
+    return found;
+  }
+
+  async create(
+    ref: { datatype: string; parentId?: string },
+    data: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<SyncRecord> {
+    const datatype = this.#datatype(ref.datatype);
+    const body = writable(data, idKey(datatype));
+    return toSyncRecord(datatype, await this.#client.save(datatype, body, ref.parentId, options));
+  }
+
+  /** Posts `after` over `before` with the record's id: v1 writes every field, clearing those left out. */
+  async update(
+    ref: RecordRef,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<SyncRecord> {
+    const datatype = this.#datatype(ref.datatype);
+    const body = { ...writable(before), ...writable(after), [idKey(datatype)]: Number(ref.id) };
+    // The POST's reply is the written record: a read now could still hit the lagging replica.
+    return toSyncRecord(datatype, await this.#client.save(datatype, body, ref.parentId, options));
+  }
+
+  async *#customerIds(
+    parentIds: readonly string[] | undefined,
+    options?: CallOptions,
+  ): AsyncIterable<string> {
+    if (parentIds) {
+      yield* parentIds;
+      return;
+    }
+    for await (const customers of this.#client.list('customer', {}, options)) {
+      yield* customers.map((customer) => String(customer.id));
+    }
+  }
+
+  #datatype(datatype: string): V1Datatype {
+    if (!this.datatypes.includes(datatype)) {
+      throw new Error(`powerofficegov1 has no datatype ${datatype} (it has ${this.datatypes.join(', ')})`);
+    }
+    return datatype as V1Datatype;
+  }
+}
+
+export function createPowerofficegoV1Adapter(config: PowerofficegoV1Config): PowerofficegoV1Adapter {
+  return new PowerofficegoV1Adapter(new PowerofficegoV1Client(config));
+}
+
+function toSyncRecord(datatype: V1Datatype, record: V1Record<V1Datatype>): SyncRecord {
+  const id = (record as Record<string, unknown>)[idKey(datatype)];
+  return {
+    id: String(id),
+    ...('partyId' in record && { parentId: String(record.partyId) }),
+    lastChanged: toInstant(record.lastChanged),
+    data: record,
+  };
+}
+
+/** Set by the API itself, so never sent. */
+const serverFields = ['lastChanged', 'createdDate'];
+
+/** Without the fields the API sets itself. A read's `"hidden"` stays: leaving a field out clears it. */
+function writable(data: Record<string, unknown>, ...alsoLeaveOut: string[]): Record<string, unknown> {
+  const leaveOut = [...serverFields, ...alsoLeaveOut];
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !leaveOut.includes(key)));
+}

@@ -1,0 +1,208 @@
+// The v1 SystemAdapter against the real v1 simulator: inclusive change feeds (contact persons per
+// customer), OData lookups trimmed and in any case, and full-record updates despite replica lag.
+import assert from 'node:assert/strict';
+import { simulatorCredentials } from '../src/simulators/credentials.js';
+import {
+  startPowerofficegov1Simulator,
+  type RunningPowerofficegov1Simulator,
+} from '../src/simulators/powerofficegov1/server.js';
+import {
+  createPowerofficegoV1Adapter,
+  type PowerofficegoV1Adapter,
+} from '../src/systems/powerofficegov1/adapter.js';
+import type { SyncRecord } from '../src/systems/system.js';
+
+type Stamped = { id: number; lastChanged: string };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function collect(pages: AsyncIterable<SyncRecord[]>): Promise<SyncRecord[]> {
+  const all: SyncRecord[] = [];
+  for await (const page of pages) all.push(...page);
+  return all;
+}
+
+describe('PowerofficegoV1Adapter (v1) against the simulator', () => {
+  let sim: RunningPowerofficegov1Simulator;
+  let adapter: PowerofficegoV1Adapter;
+  const requests = (route: string) => sim.admin.stats().requests[route] ?? 0;
+
+  before(async () => {
+    sim = await startPowerofficegov1Simulator({ rateLimit: false });
+    adapter = createPowerofficegoV1Adapter({
+      baseUrl: sim.apiBaseUrl,
+      ...simulatorCredentials.powerofficegov1,
+    });
+  });
+  after(() => sim.close());
+  beforeEach(() => {
+    sim.admin.reset();
+    sim.admin.resetStats();
+    sim.admin.setReplicaLagMs(0);
+  });
+
+  it('serves the five v1 datatypes', () => {
+    assert.equal(adapter.system, 'powerofficegov1');
+    assert.deepEqual(adapter.datatypes, ['customer', 'employee', 'department', 'contact', 'contactperson']);
+  });
+
+  describe('listChanged', () => {
+    it('includes records changed exactly at `since`', async () => {
+      sim.admin.create('contact', { Name: 'Eldre AS' });
+      await sleep(5); // `since` has millisecond precision
+      const middle = sim.admin.create('contact', { Name: 'Midt AS' }) as {
+        ContactId: number;
+        lastChanged: string;
+      };
+      sim.admin.create('contact', { Name: 'Nyere AS' });
+      const since = new Date(middle.lastChanged).toISOString();
+      const records = await collect(adapter.listChanged({ datatype: 'contact', since }));
+      assert.deepEqual(
+        records.map((record) => record.data.Name),
+        ['Midt AS', 'Nyere AS'],
+      );
+      assert.equal(records[0]!.id, String(middle.ContactId));
+      assert.equal(records[0]!.lastChanged, since);
+    });
+
+    it('reads contact persons customer by customer, or only for the customers named', async () => {
+      const first = sim.admin.create('customer', { name: 'Første AS' }) as Stamped;
+      const second = sim.admin.create('customer', { name: 'Andre AS' }) as Stamped;
+      sim.admin.create('contactperson', { partyId: first.id, firstName: 'Gammel', lastName: 'Kontakt' });
+      await sleep(5);
+      const since = new Date().toISOString();
+      sim.admin.create('contactperson', { partyId: second.id, firstName: 'Ny', lastName: 'Kontakt' });
+
+      const changed = await collect(adapter.listChanged({ datatype: 'contactperson', since }));
+      assert.deepEqual(
+        changed.map((record) => [record.parentId, record.data.firstName]),
+        [[String(second.id), 'Ny']],
+      );
+      assert.equal(requests('GET /Customer'), 1);
+      assert.equal(requests('GET /Customer/:partyId/Contact'), 2);
+
+      sim.admin.resetStats();
+      const named = await collect(
+        adapter.listChanged({ datatype: 'contactperson', parentIds: [String(first.id)] }),
+      );
+      assert.deepEqual(
+        named.map((record) => record.data.firstName),
+        ['Gammel'],
+      );
+      assert.equal(requests('GET /Customer'), 0);
+    });
+  });
+
+  it('get: undefined when v1 says not found', async () => {
+    assert.equal(await adapter.get({ datatype: 'department', id: '999' }), undefined);
+  });
+
+  describe('findByField', () => {
+    it('matches trimmed and in any case, quotes included', async () => {
+      sim.admin.create('customer', { name: "O'Brien Bygg AS", emailAddress: 'Post@OBrien.no' });
+      sim.admin.create('customer', { name: 'Annen AS', emailAddress: 'post@annen.no' });
+      const byEmail = await adapter.findByField({
+        datatype: 'customer',
+        any: [{ field: 'emailAddress', value: '  post@obrien.NO ' }],
+      });
+      assert.deepEqual(
+        byEmail.map((record) => record.data.name),
+        ["O'Brien Bygg AS"],
+      );
+      const byName = await adapter.findByField({
+        datatype: 'customer',
+        any: [{ field: 'name', value: "o'brien bygg as" }],
+      });
+      assert.equal(byName.length, 1);
+    });
+
+    it('matches any element of a list: Emails.Value', async () => {
+      sim.admin.create('contact', {
+        Name: 'Liste AS',
+        Emails: [{ Value: 'post@liste.no' }, { Value: 'Faktura@Liste.no' }],
+      });
+      sim.admin.create('contact', { Name: 'Annen AS', Emails: [{ Value: 'post@annen.no' }] });
+      const found = await adapter.findByField({
+        datatype: 'contact',
+        any: [{ field: 'Emails.Value', value: ' faktura@liste.no' }],
+      });
+      assert.deepEqual(
+        found.map((record) => record.data.Name),
+        ['Liste AS'],
+      );
+    });
+
+    it('searches contact persons within one customer', async () => {
+      const mine = sim.admin.create('customer', { name: 'Min AS' }) as Stamped;
+      const other = sim.admin.create('customer', { name: 'Annen AS' }) as Stamped;
+      sim.admin.create('contactperson', {
+        partyId: mine.id,
+        firstName: 'A',
+        lastName: 'A',
+        emailAddress: 'felles@x.no',
+      });
+      sim.admin.create('contactperson', {
+        partyId: other.id,
+        firstName: 'B',
+        lastName: 'B',
+        emailAddress: 'felles@x.no',
+      });
+      const found = await adapter.findByField({
+        datatype: 'contactperson',
+        any: [{ field: 'emailAddress', value: 'FELLES@x.no' }],
+        parentId: String(mine.id),
+      });
+      assert.deepEqual(
+        found.map((record) => [record.parentId, record.data.firstName]),
+        [[String(mine.id), 'A']],
+      );
+    });
+  });
+
+  describe('create and update', () => {
+    it('creates without the fields the API sets itself', async () => {
+      const created = await adapter.create(
+        { datatype: 'contact' },
+        {
+          ContactId: 99,
+          lastChanged: '2020-01-01T00:00:00Z',
+          Name: 'Ny AS',
+          Urls: [{ Value: 'https://ny.no' }],
+        },
+      );
+      assert.notEqual(created.id, '99');
+      assert.equal(created.data.Name, 'Ny AS');
+    });
+
+    it('creates a contact person under its customer', async () => {
+      const customer = sim.admin.create('customer', { name: 'Forelder AS' }) as Stamped;
+      const created = await adapter.create(
+        { datatype: 'contactperson', parentId: String(customer.id) },
+        { firstName: 'Barn', lastName: 'Person' },
+      );
+      assert.equal(created.parentId, String(customer.id));
+    });
+
+    it('posts the whole record and returns what was written, even while reads lag', async () => {
+      const { id } = sim.admin.create('employee', {
+        firstName: 'Eva',
+        lastName: 'Lund',
+        emailAddress: 'eva@lund.no',
+        socialSecurityNumber: '01017012345',
+      }) as Stamped;
+      const ref = { datatype: 'employee', id: String(id) };
+      const before = (await adapter.get(ref))!.data;
+      assert.equal(before.socialSecurityNumber, 'hidden');
+      sim.admin.setReplicaLagMs(5000);
+      const updated = await adapter.update(ref, before, { ...before, phoneNumber: '+47 400 00 000' });
+      assert.equal(updated.data.phoneNumber, '+47 400 00 000');
+      assert.equal(updated.data.emailAddress, 'eva@lund.no');
+      assert.equal(updated.data.socialSecurityNumber, 'hidden', 'the stored number was kept');
+      assert.equal(
+        (await adapter.get(ref))!.data.phoneNumber,
+        null,
+        'the replica still shows the old record',
+      );
+      assert.equal(sim.admin.stats().writes.employee?.update, 1);
+    });
+  });
+});
