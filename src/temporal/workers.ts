@@ -6,6 +6,7 @@ import { createApiQueueActivities, createEngineActivities } from '../activities/
 import { loadConfig, type Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { createAdapters } from '../systems/adapters.js';
+import { installRuntime } from './runtime.js';
 import { bundleWorkflows } from './workflowBundle.js';
 
 export interface RunningWorkers {
@@ -18,6 +19,7 @@ export async function startWorkers(
   config: Environment,
   workflowBundle?: WorkflowBundleWithSourceMap,
 ): Promise<RunningWorkers> {
+  installRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });

@@ -3,6 +3,7 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { quietLogger } from './runtime.js';
 
 // From source (tsx) the workflows are TypeScript; in the built image they are JavaScript.
 const source = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -11,6 +12,7 @@ export const workflowsPath = existsSync(source) ? source : source.replace(/\.ts$
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
+    logger: quietLogger,
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } },
