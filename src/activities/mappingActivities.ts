@@ -35,6 +35,12 @@ export interface PlanMergeInput {
   b?: SyncRecord;
 }
 
+export interface BaseOfInput {
+  flow: string;
+  a: SyncRecord;
+  b: SyncRecord;
+}
+
 export type MergeStep =
   /** The records given hold nothing new against the base: an echo or a change to unmapped fields. */
   | { kind: 'nothing-new' }
@@ -76,6 +82,14 @@ export const mappingActivities = {
         .map((other) => linkWorkflowId(other.name, a.id)),
       createData: recordForB(flow, a.data, markerField ? { [markerField]: marker } : {}),
     };
+  },
+
+  /**
+   * The base for a B record just created from A: both as they are. What differs is the API's own
+   * defaults and spelling (v1 sets a country code), not a change to carry back to A.
+   */
+  async baseOf({ flow, a, b }: BaseOfInput): Promise<Base> {
+    return baseOf(flowNamed(flow), a.data, b.data);
   },
 
   async planMerge({ flow: flowName, base, a, b }: PlanMergeInput): Promise<MergeStep> {

@@ -132,6 +132,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       return;
     }
     let b = candidates[0];
+    const created = !b;
     if (!b && !link.mayCreate) {
       link.setStatus('waiting-for-dependency', 'Nothing synchronized into PowerOfficeGov1 refers to it yet');
       for (const required of plan.requires) await ask(required.linkId, required.start);
@@ -150,7 +151,11 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       link.decide(now(), `Created PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     }
     link.linked(b.id, b.parentId ?? link.s.bParentId);
-    await syncRecords(a, b, { a: true, b: true });
+    if (created) {
+      link.s.base = await mapping.baseOf({ flow: flowName, a, b });
+    } else {
+      await syncRecords(a, b, { a: true, b: true });
+    }
     for (const other of plan.notifyWhenLinked) await tell(other);
   }
 
