@@ -7,7 +7,14 @@ const flow = supplierToContact;
 const supplier = (data: Record<string, unknown>, lastChanged = '2026-01-01T10:00:00.000Z'): SyncRecord => ({
   id: '7',
   lastChanged,
-  data: { Id: 7, Name: 'Fjord AS', EmailAddress: 'post@fjord.no', PhoneNumber: '111', WebsiteUrl: 'https://fjord.no', ...data },
+  data: {
+    Id: 7,
+    Name: 'Fjord AS',
+    EmailAddress: 'post@fjord.no',
+    PhoneNumber: '111',
+    WebsiteUrl: 'https://fjord.no',
+    ...data,
+  },
 });
 const contact = (data: Record<string, unknown>, lastChanged = '2026-01-01T10:00:00.000Z'): SyncRecord => ({
   id: '900',
@@ -26,11 +33,20 @@ const base = baseOf(flow, supplier({}).data, contact({}).data);
 
 describe('merge (DATAFLOWS.md rules 3 and 4)', () => {
   it('writes nothing when both sides agree', () => {
-    assert.deepEqual(merge(flow, base, supplier({}), contact({})), { aAfter: undefined, bAfter: undefined, decisions: [] });
+    assert.deepEqual(merge(flow, base, supplier({}), contact({})), {
+      aAfter: undefined,
+      bAfter: undefined,
+      decisions: [],
+    });
   });
 
   it('a change in A goes to B, and derived fields follow', () => {
-    const plan = merge(flow, base, supplier({ PhoneNumber: '222', WebsiteUrl: 'https://www.ny.no' }), contact({}));
+    const plan = merge(
+      flow,
+      base,
+      supplier({ PhoneNumber: '222', WebsiteUrl: 'https://www.ny.no' }),
+      contact({}),
+    );
     assert.equal(plan.aAfter, undefined);
     assert.deepEqual(plan.bAfter?.Phones, [{ Value: '222' }]);
     assert.deepEqual(plan.bAfter?.Urls, [{ Value: 'https://www.ny.no' }]);
@@ -105,6 +121,31 @@ describe('merge (DATAFLOWS.md rules 3 and 4)', () => {
   it('an echo — the record this engine wrote — differs from nothing in the base', () => {
     assert.equal(differsFromBase(flow, 'b', contact({}).data, base), false);
     assert.equal(differsFromBase(flow, 'b', contact({ Name: 'x' }).data, base), true);
-    assert.equal(differsFromBase(flow, 'a', supplier({ Number: 12 }).data, base), false, 'unmapped fields are ignored');
+    assert.equal(
+      differsFromBase(flow, 'a', supplier({ Number: 12 }).data, base),
+      false,
+      'unmapped fields are ignored',
+    );
+  });
+});
+
+describe('merge leaves alone a difference neither side changed', () => {
+  it('does not carry back a value only one API fills in (v1 defaults the country code)', async () => {
+    const { employeeToEmployee } = await import('../src/mappings/employeeToEmployee.js');
+    const a = {
+      id: '1',
+      lastChanged: '2026-01-01T00:00:00Z',
+      data: { FirstName: 'Siri', MailAddress: { CountryCode: null } },
+    };
+    const b = {
+      id: '9',
+      lastChanged: '2026-01-01T00:00:00Z',
+      data: { firstName: 'Siri', mailAddress: { countryCode: 'NO' } },
+    };
+    const base = baseOf(employeeToEmployee, a.data, b.data);
+    const edited = { ...a, data: { ...a.data, JobTitle: 'Sjef' } };
+    const plan = merge(employeeToEmployee, base, edited, b);
+    assert.equal(plan.aAfter, undefined);
+    assert.deepEqual(plan.decisions, ['JobTitle → jobTitle: changed in A']);
   });
 });

@@ -60,17 +60,19 @@ function lastChangedMs(record: SyncRecord): number {
 }
 
 /**
- * Which side's value stands for a field whose two sides differ. Against a base: the side that
- * changed; when both (or neither) did, a non-empty value beats an empty one, then the record
- * changed last wins, and a tie goes to A. Without a base (a link just made by matching an existing
- * B record): a non-empty value beats an empty one, else A, the system records come from, leads.
+ * Which side's value stands for a field whose two sides differ; undefined when neither changed
+ * since the base (a difference both sides already had when they were last in sync, such as an
+ * API's default, is left alone). Changed on one side: that side. Changed on both: a non-empty
+ * value beats an empty one, then the record changed last wins, and a tie goes to A. Without a base
+ * (a link just made by matching an existing B record): a non-empty value beats an empty one, else
+ * A, the system records come from, leads.
  */
 function winner(
   field: FieldMapping,
   a: SyncRecord,
   b: SyncRecord,
   entry: { a: Value; b: Value } | undefined,
-): { side: 'a' | 'b'; why: string } {
+): { side: 'a' | 'b'; why: string } | undefined {
   const aValue = field.a.get(a.data);
   const bValue = field.b.get(b.data);
   if (!entry) {
@@ -79,15 +81,19 @@ function winner(
   }
   const aChanged = !sameValue(aValue, entry.a);
   const bChanged = !sameValue(bValue, entry.b);
-  if (aChanged !== bChanged) return aChanged ? { side: 'a', why: 'changed in A' } : { side: 'b', why: 'changed in B' };
-  const situation = aChanged ? 'changed on both sides' : 'differs from the base on neither side';
+  if (!aChanged && !bChanged) return undefined;
+  if (aChanged !== bChanged)
+    return aChanged ? { side: 'a', why: 'changed in A' } : { side: 'b', why: 'changed in B' };
   if (isEmpty(aValue) !== isEmpty(bValue)) {
-    return { side: isEmpty(aValue) ? 'b' : 'a', why: `${situation}; the non-empty value wins` };
+    return { side: isEmpty(aValue) ? 'b' : 'a', why: 'changed on both sides; the non-empty value wins' };
   }
   const aMs = lastChangedMs(a);
   const bMs = lastChangedMs(b);
-  if (bMs > aMs) return { side: 'b', why: `${situation}; B changed last` };
-  return { side: 'a', why: aMs === bMs ? `${situation}; a tie goes to A` : `${situation}; A changed last` };
+  if (bMs > aMs) return { side: 'b', why: 'changed on both sides; B changed last' };
+  return {
+    side: 'a',
+    why: aMs === bMs ? 'changed on both sides; a tie goes to A' : 'changed on both sides; A changed last',
+  };
 }
 
 export function merge(flow: FlowDefinition, base: Base | undefined, a: SyncRecord, b: SyncRecord): MergePlan {
@@ -100,7 +106,9 @@ export function merge(flow: FlowDefinition, base: Base | undefined, a: SyncRecor
   for (const field of twoWay) {
     const wanted = toB(field, a.data);
     if (sameValue(wanted, field.b.get(b.data))) continue;
-    const { side, why } = winner(field, a, b, base?.[fieldKey(field)]);
+    const decision = winner(field, a, b, base?.[fieldKey(field)]);
+    if (!decision) continue;
+    const { side, why } = decision;
     if (side === 'a') {
       bNext = field.b.set(bNext, wanted);
       decisions.push(`${field.a.label} → ${field.b.label}: ${why}`);
