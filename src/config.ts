@@ -35,7 +35,7 @@ export const Environment = z.object({
   SYNC_PER_PARENT_POLL_INTERVAL: duration.default('1m'),
   SYNC_FEED_OVERLAP_MS: z.coerce.number().int().nonnegative().default(5_000),
   SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(20_000).default(5_000),
-  SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Environment = z.infer<typeof Environment>;

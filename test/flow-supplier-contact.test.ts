@@ -18,7 +18,11 @@ describe('flow supplier → contact, end to end', function () {
     stack = await startSyncStack();
     v2 = adminOf(stack.v2);
     v1 = adminOf(stack.v1);
-    for (const [index, name] of ['Fjordkraft Leverandør AS', 'Nordlys Handel AS', 'Bergen Verktøy AS'].entries()) {
+    for (const [index, name] of [
+      'Fjordkraft Leverandør AS',
+      'Nordlys Handel AS',
+      'Bergen Verktøy AS',
+    ].entries()) {
       suppliers.push(
         await v2.create('supplier', {
           Name: name,
@@ -41,7 +45,8 @@ describe('flow supplier → contact, end to end', function () {
     const contacts = (await v1.list('contact')).filter(
       (contact) =>
         contact.externalImportReference === `powerofficego:supplier:${supplier.Id}` ||
-        (contact.Emails as Fields[] | undefined)?.[0]?.Value?.toString().toLowerCase() === supplier.EmailAddress,
+        (contact.Emails as Fields[] | undefined)?.[0]?.Value?.toString().toLowerCase() ===
+          supplier.EmailAddress,
     );
     return contacts.length === 1 ? contacts[0] : undefined;
   };
@@ -67,7 +72,11 @@ describe('flow supplier → contact, end to end', function () {
         assert.deepEqual(contact.Domains ?? [], []);
       }
     }
-    assert.equal((await contactOf(suppliers[0]!))!.ContactId, matched.ContactId, 'the matched contact is reused');
+    assert.equal(
+      (await contactOf(suppliers[0]!))!.ContactId,
+      matched.ContactId,
+      'the matched contact is reused',
+    );
   });
 
   it('makes each link findable in the Web UI by flow, A id, B id and state', async () => {
@@ -95,7 +104,8 @@ describe('flow supplier → contact, end to end', function () {
     await v2.resetStats();
     await v2.edit('supplier', supplier.Id as number, { PhoneNumber: '+47 41 41 41 41' });
     await eventually(
-      async () => ((await contactOf(supplier))?.Phones as Fields[])?.[0]?.Value === '+47 41 41 41 41' || undefined,
+      async () =>
+        ((await contactOf(supplier))?.Phones as Fields[])?.[0]?.Value === '+47 41 41 41 41' || undefined,
       { what: 'the new phone number in v1' },
     );
     await settle();
@@ -111,7 +121,9 @@ describe('flow supplier → contact, end to end', function () {
     await v2.resetStats();
     await v1.edit('contact', contact.ContactId as number, { Name: 'Bergen Verktøy Holding AS' });
     await eventually(
-      async () => ((await v2.get('supplier', supplier.Id as number)).LegalName === 'Bergen Verktøy Holding AS') || undefined,
+      async () =>
+        (await v2.get('supplier', supplier.Id as number)).LegalName === 'Bergen Verktøy Holding AS' ||
+        undefined,
       { what: 'the new name in v2' },
     );
     await settle();
@@ -155,7 +167,10 @@ describe('replay', function () {
         }
       })();
       let replayed = 0;
-      for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+      for await (const result of Worker.runReplayHistories(
+        { workflowBundle: await workflowBundle() },
+        histories,
+      )) {
         assert.equal(result.error, undefined, `${result.workflowId}: ${String(result.error)}`);
         replayed += 1;
       }

@@ -78,6 +78,10 @@ describe('creation on dependency, matching and parking, end to end', function ()
       LastName: 'Leverandørsen',
     });
 
+    a.party = await v2.create('customer', { Name: 'Begge Deler AS', EmailAddress: 'post@begge.no' });
+    await v2.create('supplier', { Id: a.party.Id, Name: 'Begge Deler AS', EmailAddress: 'post@begge.no' });
+    a.badUrl = await v2.create('supplier', { Name: 'Feil Adresse AS', WebsiteUrl: 'ftp//feil-adresse' });
+
     await stack.startWorkers();
     await stack.startSync();
   });
@@ -157,5 +161,26 @@ describe('creation on dependency, matching and parking, end to end', function ()
     const state = await linkState('contactperson-contactperson', a.supplierContact!.Id);
     assert.match(state.reason ?? '', /There is no Powerofficego Customer/);
     assert.deepEqual(await byMarker('customer', `powerofficego:customer:${a.supplierWithContact!.Id}`), []);
+  });
+
+  it('creates the B customer of a supplier that is also a customer (same contact Id)', async () => {
+    await stateIs('supplier-contact', a.party!.Id, 'linked');
+    await stateIs('customer-customer', a.party!.Id, 'linked');
+    const customers = await byMarker('customer', `powerofficego:customer:${a.party!.Id}`);
+    assert.equal(customers.length, 1);
+    assert.equal(customers[0]!.name, 'Begge Deler AS');
+  });
+
+  it("parks only the link of a record B refuses, with the API's words, and resumes when A is fixed", async () => {
+    await stateIs('supplier-contact', a.badUrl!.Id, 'needs-attention');
+    const parked = await linkState('supplier-contact', a.badUrl!.Id);
+    assert.match(parked.reason ?? '', /POST \/Contact.*Urls.*is not a valid web address/);
+    await stateIs('supplier-contact', a.party!.Id, 'linked');
+
+    await v2.edit('supplier', a.badUrl!.Id as number, { WebsiteUrl: 'https://feil-adresse.no' });
+    await stateIs('supplier-contact', a.badUrl!.Id, 'linked');
+    const [contact] = await byMarker('contact', `powerofficego:supplier:${a.badUrl!.Id}`);
+    assert.deepEqual(contact!.Urls, [{ Value: 'https://feil-adresse.no' }]);
+    assert.deepEqual(contact!.Domains, ['feil-adresse.no']);
   });
 });

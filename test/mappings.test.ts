@@ -12,7 +12,13 @@ describe('flow definitions', () => {
   it('names five flows, each with a unique name, both systems and at least one field', () => {
     assert.deepEqual(
       flows.map((flow) => flow.name),
-      ['customer-customer', 'customer-department', 'supplier-contact', 'employee-employee', 'contactperson-contactperson'],
+      [
+        'customer-customer',
+        'customer-department',
+        'supplier-contact',
+        'employee-employee',
+        'contactperson-contactperson',
+      ],
     );
     for (const flow of flows) {
       assert.equal(flow.a.system, 'powerofficego');
@@ -113,8 +119,18 @@ describe('supplier → contact (the seed table)', () => {
 
   it('matches by ContactId only when InternationalIdType is superoffice-contactid', () => {
     const [byId, byEmail] = supplierToContact.match;
-    assert.deepEqual(byId!.values({ ...supplier, InternationalIdType: 'superoffice-contactid', InternationalIdNumber: '55' }), ['55']);
-    assert.deepEqual(byId!.values({ ...supplier, InternationalIdType: 'PassportNumber', InternationalIdNumber: '55' }), []);
+    assert.deepEqual(
+      byId!.values({
+        ...supplier,
+        InternationalIdType: 'superoffice-contactid',
+        InternationalIdNumber: '55',
+      }),
+      ['55'],
+    );
+    assert.deepEqual(
+      byId!.values({ ...supplier, InternationalIdType: 'PassportNumber', InternationalIdNumber: '55' }),
+      [],
+    );
     assert.deepEqual(byEmail!.values({ EmailAddress: ' Post@Fjord.no ' }), ['post@fjord.no']);
   });
 });
@@ -133,7 +149,10 @@ describe('customer flows', () => {
       zipCode: null,
       countryCode: 'NO',
     });
-    const swedish = recordForB(customerToCustomer, { OrganizationNumber: '556 123', MailAddress: { CountryCode: 'SE' } });
+    const swedish = recordForB(customerToCustomer, {
+      OrganizationNumber: '556 123',
+      MailAddress: { CountryCode: 'SE' },
+    });
     assert.equal(swedish.vatNumber, '556 123');
   });
 

@@ -47,12 +47,15 @@ export interface FeedOptions {
 const seenKey = (record: SyncRecord) => `${record.id}@${record.lastChanged}`;
 
 export function createFeedActivities(adapters: Adapters, client: Client, options: FeedOptions) {
-  const deliver = (linkId: string, side: 'a' | 'b', record: SyncRecord) =>
-    client.workflow.signalWithStart('linkWorkflow', {
+  const deliver = async (linkId: string, side: 'a' | 'b', record: SyncRecord) => {
+    // Throttled by the SDK: shows progress through a long page of deliveries.
+    Context.current().heartbeat();
+    await client.workflow.signalWithStart('linkWorkflow', {
       ...startLinkOptions(linkId),
       signal: recordChangedSignal,
       signalArgs: [{ side, record }],
     });
+  };
 
   /** The link ids owning these B records: by origin marker, else by the link's `SyncBId` search attribute. */
   async function routeB(flowName: string, aDatatype: string, bDatatype: string, records: SyncRecord[]) {
@@ -100,7 +103,7 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
         let newest = cursor.since;
         let delivered = 0;
         let unrouted = 0;
-        const recent: SyncRecord[] = [];
+        const recent: string[] = [];
 
         for await (const page of adapters[system].listChanged(
           { datatype, since, pageSize: options.pageSize },
@@ -123,7 +126,7 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
           await Promise.all(deliveries);
           delivered += deliveries.length;
           for (const record of page) {
-            recent.push(record);
+            recent.push(seenKey(record));
             if (!newest || Date.parse(record.lastChanged) > Date.parse(newest)) newest = record.lastChanged;
           }
           context.heartbeat({ delivered });
@@ -133,7 +136,7 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
         // read, so the next poll starts no later than this one did (the overlap covers clock skew).
         if (newest && Date.parse(newest) > startedAt) newest = new Date(startedAt).toISOString();
         const windowStart = newest ? Date.parse(newest) - options.overlapMs : 0;
-        const stillSeen = [...cursor.seen, ...recent.map(seenKey)].filter(
+        const stillSeen = [...cursor.seen, ...recent].filter(
           (key) => Date.parse(key.slice(key.indexOf('@') + 1)) >= windowStart,
         );
         return { cursor: { since: newest, seen: [...new Set(stillSeen)] }, delivered, unrouted };

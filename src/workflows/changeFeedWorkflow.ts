@@ -39,7 +39,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
   const { pollChanges } = proxyActivities<FeedActivities>({
     taskQueue: apiTaskQueue(input.system),
     startToCloseTimeout: '30m',
-    heartbeatTimeout: '1m',
+    heartbeatTimeout: '20s',
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
   });
   const state: FeedSnapshot = { cursor: input.cursor ?? { seen: [] }, polls: 0 };

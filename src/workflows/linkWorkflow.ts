@@ -30,10 +30,11 @@ import {
 } from './linkMessages.js';
 import { LinkState } from './linkState.js';
 
+// One API call each: a little over the HTTP timeout, so a task whose worker died is retried in seconds.
 const apiFor = (system: string) =>
   proxyActivities<ApiActivities>({
     taskQueue: apiTaskQueue(system),
-    startToCloseTimeout: '30s',
+    startToCloseTimeout: '15s',
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
   });
 const mapping = proxyLocalActivities<MappingActivities>({ startToCloseTimeout: '10s' });

@@ -15,11 +15,14 @@ export function adminOf(simulator: RunningSimulator) {
   return {
     list: (datatype: string) => http.get(`records/${datatype}`).json<Fields[]>(),
     get: (datatype: string, id: string | number) => http.get(`records/${datatype}/${id}`).json<Fields>(),
-    create: (datatype: string, fields: Fields) => http.post(`records/${datatype}`, { json: fields }).json<Fields>(),
+    create: (datatype: string, fields: Fields) =>
+      http.post(`records/${datatype}`, { json: fields }).json<Fields>(),
     edit: (datatype: string, id: string | number, fields: Fields) =>
       http.patch(`records/${datatype}/${id}`, { json: fields }).json<Fields>(),
-    delete: async (datatype: string, id: string | number) => void (await http.delete(`records/${datatype}/${id}`)),
-    seed: (request: Fields = {}) => http.post('seed', { json: request }).json<{ created: Record<string, number> }>(),
+    delete: async (datatype: string, id: string | number) =>
+      void (await http.delete(`records/${datatype}/${id}`)),
+    seed: (request: Fields = {}) =>
+      http.post('seed', { json: request }).json<{ created: Record<string, number> }>(),
     stats,
     resetStats: async () => void (await http.post('stats/reset')),
     setFaults: async (faults: Fields) => void (await http.put('faults', { json: faults })),

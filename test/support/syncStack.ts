@@ -30,6 +30,8 @@ export interface SyncStack {
   server: RunningDevServer;
   client: Client;
   config: Environment;
+  /** The environment the workers are configured from, for a worker run as a separate process. */
+  env: Record<string, string>;
   workers?: RunningWorkers;
   startWorkers(): Promise<void>;
   stopWorkers(): Promise<void>;
@@ -41,7 +43,7 @@ export async function startSyncStack(options: StackOptions = {}): Promise<SyncSt
   const server = await startDevServer({ port: await freePort(), uiPort: false });
   const v2 = await startPowerofficegoSimulator({ rateLimit: false, ...options.v2 });
   const v1 = await startPowerofficegov1Simulator({ rateLimit: false, ...options.v1 });
-  const config = loadConfig({
+  const env: Record<string, string> = {
     TEMPORAL_ADDRESS: server.address,
     POWEROFFICEGO_BASE_URL: v2.apiBaseUrl,
     POWEROFFICEGO_APPLICATION_KEY: simulatorCredentials.powerofficego.applicationKey,
@@ -56,7 +58,8 @@ export async function startSyncStack(options: StackOptions = {}): Promise<SyncSt
     POWEROFFICEGO_RATE_LIMIT: '200',
     POWEROFFICEGOV1_RATE_LIMIT: '200',
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection });
   const stack: SyncStack = {
@@ -65,6 +68,7 @@ export async function startSyncStack(options: StackOptions = {}): Promise<SyncSt
     server,
     client,
     config,
+    env,
     async startWorkers() {
       stack.workers = await startWorkers(config, await workflowBundle());
     },

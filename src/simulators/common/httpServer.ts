@@ -44,8 +44,6 @@ export function createServer({ style, rateLimiter, faults, stats }: ServerParts)
       stats.countRateLimited();
       return reply.code(429).header('Retry-After', '1').send(style.rateLimitedBody());
     }
-    const { latencyMs } = faults.settings;
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const fault = faults.pick();
     if (fault) stats.countFault(fault);
     if (fault === 'error') {
@@ -56,6 +54,14 @@ export function createServer({ style, rateLimiter, faults, stats }: ServerParts)
       reply.hijack();
       await new Promise((resolve) => request.raw.socket.once('close', resolve));
     }
+  });
+
+  // Latency holds the answer, not the work: a write is done, and its answer late (or, if the
+  // client gives up or dies meanwhile, never heard), as with a slow network.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const { latencyMs } = faults.settings;
+    if (!isAdmin(request) && latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    return payload;
   });
 
   app.setErrorHandler((error, request, reply) => {

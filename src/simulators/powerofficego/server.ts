@@ -69,6 +69,10 @@ export async function startPowerofficegoSimulator(
         const [contactId, rest] = splitField(fields, 'ContactId');
         return records.createContactPerson(Number(contactId), rest);
       },
+      // One party can be customer and supplier under one contact Id: { "Id": 1001, ... } gives the
+      // existing customer (or supplier) its other role, as a person would in the product.
+      customer: (fields) => addRole(records.resources.customer, records.resources.supplier, fields),
+      supplier: (fields) => addRole(records.resources.supplier, records.resources.customer, fields),
     },
     seedRequest: PowerofficegoSeedRequest,
     seed: (request) => seedPowerofficego(records, request),
@@ -129,4 +133,17 @@ function registerApiRoutes(api: FastifyInstance, stats: StatsCounter, records: P
     },
   });
   registerContactPersonRoutes(api, stats, records, '');
+}
+
+type PartyResource =
+  PowerofficegoRecords['resources']['customer'] | PowerofficegoRecords['resources']['supplier'];
+
+function addRole(resource: PartyResource, other: PartyResource, fields: Record<string, unknown>): object {
+  const [id, rest] = splitField(fields, 'Id');
+  if (id === undefined) return resource.create(rest);
+  const party = other.require(Number(id));
+  return resource.create(rest, {
+    Id: party.Id,
+    ContactCreatedDateTimeOffset: party.ContactCreatedDateTimeOffset,
+  });
 }

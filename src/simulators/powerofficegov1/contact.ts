@@ -12,11 +12,24 @@ const values = <T extends z.ZodType>(value: T) =>
     .nullable()
     .optional();
 
+/** A web address as the product's form takes it: http(s) and a host with a dot. */
+const webAddress = z.string().refine(
+  (text) => {
+    try {
+      const url = new URL(text);
+      return ['http:', 'https:'].includes(url.protocol) && url.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  },
+  { error: 'is not a valid web address (http or https)' },
+);
+
 const contactFields = {
   Name: z.string().min(1),
   Emails: values(emailAddress.unwrap().unwrap()),
   Phones: values(z.string()),
-  Urls: values(z.string()),
+  Urls: values(webAddress),
   Domains: z.array(z.string()).nullable().optional(),
   externalImportReference,
 };
