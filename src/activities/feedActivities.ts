@@ -104,6 +104,7 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
         let delivered = 0;
         let unrouted = 0;
         const recent: string[] = [];
+        const unroutedKeys = new Set<string>();
 
         for await (const page of adapters[system].listChanged(
           { datatype, since, pageSize: options.pageSize },
@@ -121,6 +122,9 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
               unrouted += fresh.length - routes.size;
               for (const [record, linkId] of routes)
                 deliveries.push(limit(() => deliver(linkId, 'b', record)));
+              // Not marked seen: within the overlap window the next poll routes it again, which
+              // catches a link made by matching seconds ago that the search index does not show yet.
+              for (const record of fresh) if (!routes.has(record)) unroutedKeys.add(seenKey(record));
             }
           }
           await Promise.all(deliveries);
@@ -136,7 +140,7 @@ export function createFeedActivities(adapters: Adapters, client: Client, options
         // read, so the next poll starts no later than this one did (the overlap covers clock skew).
         if (newest && Date.parse(newest) > startedAt) newest = new Date(startedAt).toISOString();
         const windowStart = newest ? Date.parse(newest) - options.overlapMs : 0;
-        const stillSeen = [...cursor.seen, ...recent].filter(
+        const stillSeen = [...cursor.seen, ...recent.filter((key) => !unroutedKeys.has(key))].filter(
           (key) => Date.parse(key.slice(key.indexOf('@') + 1)) >= windowStart,
         );
         return { cursor: { since: newest, seen: [...new Set(stillSeen)] }, delivered, unrouted };

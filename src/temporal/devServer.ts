@@ -79,7 +79,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     } catch (error) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`The Temporal dev server did not answer on ${address} within 60 s: ${String(error)}`);
+        throw new Error(`The Temporal dev server did not answer on ${address} within 60 s`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createApiQueueActivities, createEngineActivities } from '../activities/index.js';
-import { loadConfig, type Environment } from '../config.js';
+import type { Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { createAdapters } from '../systems/adapters.js';
 import { installRuntime } from './runtime.js';

@@ -1,13 +1,9 @@
-// A token bucket per key (subscription key, application key): `limit` requests in any second,
-// refilled continuously, so a burst above the limit gets 429s and a client that waits 1 s recovers.
-
-interface Bucket {
-  tokens: number;
-  refilledAt: number;
-}
+// At most `limit` requests per key (subscription key, application key) in any one-second window:
+// a burst above the limit gets 429s however fast it arrives, and a client that waits 1 s recovers.
 
 export class RateLimiter {
-  readonly #buckets = new Map<string, Bucket>();
+  /** Per key, the times of the requests let through in the last second, oldest first. */
+  readonly #recent = new Map<string, number[]>();
 
   constructor(private requestsPerSecond: number | false) {}
 
@@ -17,19 +13,18 @@ export class RateLimiter {
 
   setLimit(requestsPerSecond: number | false): void {
     this.requestsPerSecond = requestsPerSecond;
-    this.#buckets.clear();
+    this.#recent.clear();
   }
 
-  /** Takes one request from the key's bucket; false when the key is over its limit. */
+  /** Counts one request against the key; false when the key is over its limit. */
   take(key: string, now = Date.now()): boolean {
     const limit = this.requestsPerSecond;
     if (limit === false) return true;
-    const bucket = this.#buckets.get(key) ?? { tokens: limit, refilledAt: now };
-    bucket.tokens = Math.min(limit, bucket.tokens + ((now - bucket.refilledAt) / 1000) * limit);
-    bucket.refilledAt = now;
-    this.#buckets.set(key, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
+    const recent = this.#recent.get(key) ?? [];
+    this.#recent.set(key, recent);
+    while (recent.length > 0 && recent[0]! <= now - 1000) recent.shift();
+    if (recent.length >= limit) return false;
+    recent.push(now);
     return true;
   }
 }
