@@ -13,6 +13,7 @@ import type { RunningSimulator } from '../simulators/simulator.js';
 import { startDevServer } from '../temporal/devServer.js';
 import { startSync } from '../temporal/startSync.js';
 import { startWorkers } from '../temporal/workers.js';
+import { bundleWorkflows } from '../temporal/workflowBundle.js';
 
 const REAL_CREDENTIALS = ['POWEROFFICEGO_APPLICATION_KEY', 'POWEROFFICEGOV1_APPLICATION_KEY'];
 
@@ -53,6 +54,7 @@ async function stopAll(): Promise<void> {
 async function run(): Promise<void> {
   const dataDir = resolve(process.env.SYNC_DATA_DIR ?? 'data');
   const realMode = REAL_CREDENTIALS.every((name) => process.env[name]);
+  const workflowBundle = bundleWorkflows(); // meanwhile the servers start
   mkdirSync(dataDir, { recursive: true });
   const simulators = realMode ? [] : await startSimulators(dataDir);
   for (const simulator of simulators) stopping.push(() => simulator.close());
@@ -66,7 +68,7 @@ async function run(): Promise<void> {
   }
   const config = loadConfig();
 
-  const workers = await startWorkers(config);
+  const workers = await startWorkers(config, await workflowBundle);
   stopping.push(() => workers.shutdown());
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -45,6 +45,10 @@ export interface LinkSnapshot {
   toNotify: string[];
   /** On-dependency: the synchronized link that makes this one be created. */
   connectedBy?: string;
+  /** A child's parent link, when it answered that it is not linked: why, and whether it never will be. */
+  parentProblem?: { problem?: string; absent?: boolean };
+  /** The last-changed of the newest record received from each side: older or equal ones are old news. */
+  lastSeen: { a?: string; b?: string };
   /** Links already asked to tell this one when they are synchronized. */
   asked: string[];
   /** The newest decisions, oldest first: `{at, text}`. */
@@ -75,6 +79,7 @@ export class LinkState {
       toNotify: [],
       asked: [],
       decisions: [],
+      lastSeen: {},
     };
   }
 
@@ -88,6 +93,9 @@ export class LinkState {
   }
 
   receive({ side, record }: RecordChangedInput): void {
+    const seen = this.s.lastSeen[side];
+    if (seen && Date.parse(record.lastChanged) <= Date.parse(seen)) return;
+    this.s.lastSeen[side] = record.lastChanged;
     this.s.pending[side] = newer(this.s.pending[side], record);
     if (side === 'a' && record.parentId) this.s.aParentId = record.parentId;
   }
@@ -103,9 +111,18 @@ export class LinkState {
       if (input.bId) this.s.connectedBy = input.from;
     } else if (input.bId) {
       this.s.bParentId = input.bId;
-    } else if (!this.isLinked) {
-      this.setStatus(input.absent ? 'not-applicable' : 'waiting-for-parent', input.problem);
+      this.s.parentProblem = undefined;
+    } else {
+      this.s.parentProblem = { problem: input.problem, absent: input.absent };
+      if (!this.isLinked) this.waitForParent(input.problem ?? 'The parent link is not synchronized');
     }
+  }
+
+  /** A child without its parent's B id: waiting, or not applicable when the parent has no A record. */
+  waitForParent(reason: string): void {
+    const answer = this.s.parentProblem;
+    if (answer) this.setStatus(answer.absent ? 'not-applicable' : 'waiting-for-parent', answer.problem);
+    else this.setStatus('waiting-for-parent', reason);
   }
 
   requestResync(): void {
@@ -141,7 +158,7 @@ export class LinkState {
     return (
       s.status === 'new' ||
       (s.status === 'waiting-for-dependency' && this.mayCreate) ||
-      (s.status === 'waiting-for-parent' && s.bParentId !== undefined)
+      (['waiting-for-parent', 'not-applicable'].includes(s.status) && s.bParentId !== undefined)
     );
   }
 

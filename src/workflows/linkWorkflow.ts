@@ -118,7 +118,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     const plan = await mapping.planLink({ flow: flowName, a });
 
     if (plan.parent && !link.s.bParentId) {
-      link.setStatus('waiting-for-parent', `Waiting for ${plan.parent.linkId} to be synchronized`);
+      link.waitForParent(`Waiting for ${plan.parent.linkId} to be synchronized`);
       await ask(plan.parent.linkId, true);
       return;
     }
@@ -255,11 +255,12 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     if (a || b) await syncRecords(a, b);
   }
 
+  // What the search attributes show; a handler may change it while the loop waits.
+  const shown = () => `${link.s.status}|${link.s.bId ?? ''}`;
   let published = '';
   function publish(): void {
-    const current = `${link.s.status}|${link.s.bId ?? ''}`;
-    if (current === published) return;
-    published = current;
+    if (shown() === published) return;
+    published = shown();
     upsertSearchAttributes([
       { key: SyncLinkState, value: link.s.status },
       ...(link.s.bId ? [{ key: SyncBId, value: link.s.bId }] : []),
@@ -270,7 +271,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT;
   for (;;) {
     publish();
-    await condition(() => link.hasWork || mustContinueAsNew());
+    await condition(() => link.hasWork || shown() !== published || mustContinueAsNew());
     if (mustContinueAsNew()) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof linkWorkflow>({ flow: flowName, aId, state: link.s });

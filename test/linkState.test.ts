@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { LinkState } from '../src/workflows/linkState.js';
+
+const record = (lastChanged: string, data: Record<string, unknown> = {}) => ({ id: '7', lastChanged, data });
+
+describe('link state', () => {
+  it('keeps only the newest record per side and ignores old news', () => {
+    const link = new LinkState('supplier-contact', '7', 'always');
+    link.receive({ side: 'a', record: record('2026-01-01T00:00:02Z', { v: 2 }) });
+    link.receive({ side: 'a', record: record('2026-01-01T00:00:01Z', { v: 1 }) });
+    assert.deepEqual(link.s.pending.a?.data, { v: 2 });
+    link.takePending();
+    link.receive({ side: 'a', record: record('2026-01-01T00:00:02Z', { v: 2 }) });
+    assert.equal(link.s.pending.a, undefined, 'a re-delivered record is not new work');
+  });
+
+  it('may create under "always"; under "on-dependency" only once something needs it', () => {
+    assert.equal(new LinkState('f', '1', 'always').mayCreate, true);
+    const waiting = new LinkState('f', '1', 'on-dependency');
+    assert.equal(waiting.mayCreate, false);
+    waiting.addDependant('link:child:9');
+    assert.equal(waiting.mayCreate, true);
+    const connected = new LinkState('f', '1', 'on-dependency');
+    connected.dependencyChanged({ from: 'link:employee-employee:3', bId: '12' }, false);
+    assert.equal(connected.mayCreate, true);
+  });
+
+  it("remembers a parent's answer that it has no A record, so the child stays not applicable", () => {
+    const child = new LinkState('contactperson-contactperson', '50', 'always');
+    child.dependencyChanged(
+      { from: 'link:customer-customer:1', problem: 'no customer 1', absent: true },
+      true,
+    );
+    assert.equal(child.s.status, 'not-applicable');
+    child.waitForParent('Waiting for link:customer-customer:1');
+    assert.equal(child.s.status, 'not-applicable');
+    assert.equal(child.s.reason, 'no customer 1');
+    child.dependencyChanged({ from: 'link:customer-customer:1', bId: '900' }, true);
+    assert.equal(child.s.bParentId, '900');
+    assert.equal(child.hasWork, true, 'the parent is linked after all: establish the child');
+  });
+
+  it('tells dependants again whenever its outcome changes, and keeps a bounded decision log', () => {
+    const link = new LinkState('customer-customer', '1', 'on-dependency');
+    link.addDependant('link:contactperson-contactperson:5');
+    link.s.toNotify = [];
+    link.linked('900', undefined);
+    assert.deepEqual(link.s.toNotify, ['link:contactperson-contactperson:5']);
+    for (let n = 0; n < 40; n++) link.decide(`t${n}`, `decision ${n}`);
+    assert.equal(link.s.decisions.length, 25);
+    assert.equal(link.s.decisions.at(-1)?.text, 'decision 39');
+  });
+});
