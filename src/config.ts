@@ -33,6 +33,8 @@ export const Environment = z.object({
   SYNC_POLL_INTERVAL: duration.default('3s'),
   /** For feeds that cost a call per parent (v1 has no cross-customer contact person list). */
   SYNC_PER_PARENT_POLL_INTERVAL: duration.default('1m'),
+  /** When the reconciliation sweep runs (cron, UTC). */
+  SYNC_SWEEP_CRON: z.string().min(9).default('0 3 * * *'),
   SYNC_FEED_OVERLAP_MS: z.coerce.number().int().nonnegative().default(5_000),
   SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(20_000).default(5_000),
   SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

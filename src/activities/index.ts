@@ -1,7 +1,9 @@
 // All activities, built from their dependencies (the samples' `createActivities(deps)`).
 import type { Client } from '@temporalio/client';
 import { createApiActivities, type Adapters } from './apiActivities.js';
+import { createDelivery } from './delivery.js';
 import { createFeedActivities, type FeedOptions } from './feedActivities.js';
+import { createSweepActivities } from './sweepActivities.js';
 import { createLinkActivities } from './linkActivities.js';
 import { mappingActivities } from './mappingActivities.js';
 
@@ -18,5 +20,10 @@ export function createEngineActivities({ client }: ActivityDependencies) {
 
 /** Activities for an API's task queue: each one makes that API's calls. */
 export function createApiQueueActivities({ adapters, client, feed }: ActivityDependencies) {
-  return { ...createApiActivities(adapters), ...createFeedActivities(adapters, client, feed) };
+  const delivery = createDelivery(client, feed.concurrency);
+  return {
+    ...createApiActivities(adapters),
+    ...createFeedActivities(adapters, delivery, feed),
+    ...createSweepActivities(adapters, client, delivery, feed),
+  };
 }

@@ -2,7 +2,7 @@
 import { contactPersonToContactPerson } from './contactPersonToContactPerson.js';
 import { customerToCustomer } from './customerToCustomer.js';
 import { customerToDepartment } from './customerToDepartment.js';
-import type { FlowDefinition } from './flow.js';
+import type { Datatype, FlowDefinition } from './flow.js';
 import { employeeToEmployee } from './employeeToEmployee.js';
 import { supplierToContact } from './supplierToContact.js';
 
@@ -24,4 +24,13 @@ export function flowNamed(name: string): FlowDefinition {
 /** The flows fed by one datatype of one system, e.g. A `customer` feeds flows 1 and 2. */
 export function flowsFedBy(side: 'a' | 'b', datatype: string): FlowDefinition[] {
   return flows.filter((flow) => flow[side].datatype === datatype);
+}
+
+/** Every system and datatype some flow reads, once each: one change feed each. */
+export function datatypesInUse(): Array<{ system: Datatype['system']; datatype: string }> {
+  const sides = flows.flatMap((flow) => [flow.a, flow.b]);
+  const unique = new Map(
+    sides.map(({ system, datatype }) => [`${system}:${datatype}`, { system, datatype }]),
+  );
+  return [...unique.values()];
 }

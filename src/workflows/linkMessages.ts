@@ -38,6 +38,13 @@ export const recordChangedSignal = defineSignal<[RecordChangedInput]>('recordCha
 export const requireLinkSignal = defineSignal<[RequireLinkInput]>('requireLink');
 /** A link this one depends on became linked (with its B id) or cannot be. */
 export const dependencyStateSignal = defineSignal<[DependencyStateInput]>('dependencyState');
+export interface VerifyRecordInput {
+  /** The side whose record a full listing did not show. */
+  side: 'a' | 'b';
+}
+
+/** The reconciliation sweep did not see this link's record on one side: read it, park if gone. */
+export const verifyRecordSignal = defineSignal<[VerifyRecordInput]>('verifyRecord');
 /** Re-read both sides, re-apply the mapping and write what differs. */
 export const forceResyncSignal = defineSignal('forceResync');
 export const getLinkStateQuery = defineQuery<LinkSnapshot>('getLinkState');

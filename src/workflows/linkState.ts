@@ -39,6 +39,8 @@ export interface LinkSnapshot {
   /** The newest unprocessed record from each side; older ones are superseded, never queued. */
   pending: { a?: SyncRecord; b?: SyncRecord };
   resyncRequested: boolean;
+  /** A side the reconciliation sweep did not find this link's record on, to be read. */
+  verify?: 'a' | 'b';
   /** Links that need this one synchronized; told when it is (or cannot be). */
   dependants: string[];
   /** Dependants not yet told this link's current outcome. */
@@ -152,7 +154,7 @@ export class LinkState {
   /** Whether the main loop has something to do now. */
   get hasWork(): boolean {
     const { s } = this;
-    if (s.resyncRequested || s.pending.a || s.pending.b) return true;
+    if (s.resyncRequested || s.pending.a || s.pending.b || s.verify) return true;
     if (s.toNotify.length > 0 && this.isSettled) return true;
     if (this.isLinked) return false;
     return (

@@ -26,6 +26,7 @@ import {
   getLinkStateQuery,
   recordChangedSignal,
   requireLinkSignal,
+  verifyRecordSignal,
   type LinkInput,
 } from './linkMessages.js';
 import { LinkState } from './linkState.js';
@@ -59,6 +60,9 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     link.dependencyChanged(input, input.from === parentId);
   });
   setHandler(forceResyncSignal, () => link.requestResync());
+  setHandler(verifyRecordSignal, ({ side }) => {
+    if (link.isLinked) link.s.verify = side;
+  });
   setHandler(getLinkStateQuery, () => link.s);
 
   const now = () => new Date().toISOString();
@@ -249,6 +253,13 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     if (link.s.resyncRequested) {
       link.s.resyncRequested = false;
       return resync();
+    }
+    if (link.s.verify) {
+      const side = link.s.verify;
+      link.s.verify = undefined;
+      const record = await read(side);
+      if (!record) return missing(side);
+      link.receive({ side, record });
     }
     if (!link.isLinked) return establish();
     const { a, b } = link.takePending();

@@ -1,0 +1,94 @@
+// Handing records read from a system to the links that own them: an A record to its link in every
+// flow it feeds, a B record to the link that holds it (by origin marker, else by the link's
+// `SyncBId` search attribute). Shared by the change feeds and the reconciliation sweep.
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import pLimit from 'p-limit';
+import { linkWorkflowId, parseOriginMarker } from '../ids.js';
+import { flows } from '../mappings/index.js';
+import type { FlowDefinition } from '../mappings/flow.js';
+import { SyncBId } from '../searchAttributes.js';
+import { originMarkerFields } from '../systems/originMarkerFields.js';
+import type { SyncRecord, SystemName } from '../systems/system.js';
+import { recordChangedSignal } from '../workflows/linkMessages.js';
+import { startLinkOptions } from '../workflows/startLinkOptions.js';
+
+export interface Delivered {
+  delivered: number;
+  /** B records no link owns (made in B, or linked so recently the search index does not show it yet). */
+  unrouted: SyncRecord[];
+}
+
+/** The flows one system's datatype feeds, with the side it is on in each. */
+export function flowsFedBy(
+  system: SystemName,
+  datatype: string,
+): Array<{ flow: FlowDefinition; side: 'a' | 'b' }> {
+  return flows.flatMap((flow) =>
+    (['a', 'b'] as const)
+      .filter((side) => flow[side].system === system && flow[side].datatype === datatype)
+      .map((side) => ({ flow, side })),
+  );
+}
+
+export function createDelivery(client: Client, concurrency: number) {
+  const limit = pLimit(concurrency);
+
+  const deliver = async (linkId: string, side: 'a' | 'b', record: SyncRecord) => {
+    // Throttled by the SDK: shows progress through a long page of deliveries.
+    Context.current().heartbeat();
+    await client.workflow.signalWithStart('linkWorkflow', {
+      ...startLinkOptions(linkId),
+      signal: recordChangedSignal,
+      signalArgs: [{ side, record }],
+    });
+  };
+
+  /** The link ids owning these B records. */
+  async function routeB(flow: FlowDefinition, records: SyncRecord[]): Promise<Map<SyncRecord, string>> {
+    const routes = new Map<SyncRecord, string>();
+    const unmarked: SyncRecord[] = [];
+    const markerField = originMarkerFields[flow.b.datatype];
+    for (const record of records) {
+      const marker = markerField ? parseOriginMarker(record.data[markerField]) : undefined;
+      if (marker?.datatype === flow.a.datatype) routes.set(record, linkWorkflowId(flow.name, marker.aId));
+      else unmarked.push(record);
+    }
+    for (let start = 0; start < unmarked.length; start += 100) {
+      const chunk = unmarked.slice(start, start + 100);
+      const ids = chunk.map((record) => `'${record.id}'`).join(', ');
+      const owners = new Map<string, string>();
+      for await (const link of client.workflow.list({
+        query: `SyncFlow = '${flow.name}' AND SyncBId IN (${ids})`,
+      })) {
+        const bId = link.typedSearchAttributes.get(SyncBId);
+        if (bId) owners.set(bId, link.workflowId);
+      }
+      for (const record of chunk) {
+        const owner = owners.get(record.id);
+        if (owner) routes.set(record, owner);
+      }
+    }
+    return routes;
+  }
+
+  return {
+    async deliverPage(system: SystemName, datatype: string, records: SyncRecord[]): Promise<Delivered> {
+      const deliveries: Array<Promise<void>> = [];
+      const unrouted: SyncRecord[] = [];
+      for (const { flow, side } of flowsFedBy(system, datatype)) {
+        if (side === 'a') {
+          for (const record of records) {
+            deliveries.push(limit(() => deliver(linkWorkflowId(flow.name, record.id), 'a', record)));
+          }
+          continue;
+        }
+        const routes = await routeB(flow, records);
+        for (const [record, linkId] of routes) deliveries.push(limit(() => deliver(linkId, 'b', record)));
+        unrouted.push(...records.filter((record) => !routes.has(record)));
+      }
+      await Promise.all(deliveries);
+      return { delivered: deliveries.length, unrouted };
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The reconciliation sweep of one datatype: read every record (paged), hand each to its link —
+// a link takes only what is newer than what it has seen, so this repairs what the feed missed —
+// and tell the links whose record was not among them to check it: deletes are seen only this way.
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import { SyncAId, SyncBId } from '../searchAttributes.js';
+import type { SystemName } from '../systems/system.js';
+import { verifyRecordSignal } from '../workflows/linkMessages.js';
+import type { Adapters } from './apiActivities.js';
+import { flowsFedBy, type createDelivery } from './delivery.js';
+import type { FeedOptions } from './feedActivities.js';
+import { asActivity } from './failures.js';
+
+export interface SweepDatatypeInput {
+  system: SystemName;
+  datatype: string;
+}
+
+export interface SweepDatatypeResult extends SweepDatatypeInput {
+  records: number;
+  delivered: number;
+  unrouted: number;
+  /** Per flow: linked links whose record on this side was not found, told to check it. */
+  missing: Record<string, number>;
+}
+
+export function createSweepActivities(
+  adapters: Adapters,
+  client: Client,
+  delivery: ReturnType<typeof createDelivery>,
+  options: FeedOptions,
+) {
+  return {
+    async sweepDatatype({ system, datatype }: SweepDatatypeInput): Promise<SweepDatatypeResult> {
+      return asActivity(async () => {
+        const context = Context.current();
+        const ids = new Set<string>();
+        const result: SweepDatatypeResult = {
+          system,
+          datatype,
+          records: 0,
+          delivered: 0,
+          unrouted: 0,
+          missing: {},
+        };
+        for await (const page of adapters[system].listChanged(
+          { datatype, pageSize: options.pageSize },
+          { signal: context.cancellationSignal },
+        )) {
+          for (const record of page) ids.add(record.id);
+          const delivered = await delivery.deliverPage(system, datatype, page);
+          result.records += page.length;
+          result.delivered += delivered.delivered;
+          result.unrouted += delivered.unrouted.length;
+          context.heartbeat(result.records);
+        }
+        for (const { flow, side } of flowsFedBy(system, datatype)) {
+          const idOnThisSide = side === 'a' ? SyncAId : SyncBId;
+          let missing = 0;
+          for await (const link of client.workflow.list({
+            query: `SyncFlow = '${flow.name}' AND SyncLinkState = 'linked' AND ExecutionStatus = 'Running'`,
+          })) {
+            const id = link.typedSearchAttributes.get(idOnThisSide);
+            if (!id || ids.has(id)) continue;
+            // The link reads the record before it believes it gone: it may be newer than this listing.
+            await client.workflow.getHandle(link.workflowId).signal(verifyRecordSignal, { side });
+            missing += 1;
+          }
+          result.missing[flow.name] = missing;
+        }
+        return result;
+      });
+    },
+  };
+}
+
+export type SweepActivities = ReturnType<typeof createSweepActivities>;

@@ -1,0 +1,90 @@
+// The reconciliation sweep, end to end: it repairs what the change feeds missed and parks links
+// whose record was deleted (DATAFLOWS.md rule 7).
+import { strict as assert } from 'node:assert';
+import { feedWorkflowId, WORKFLOW_TASK_QUEUE } from '../src/ids.js';
+import { sweepNow } from '../src/temporal/sweep.js';
+import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
+import { adminOf, type Admin, type Fields } from './support/admin.js';
+import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('reconciliation sweep', function () {
+  this.timeout(180_000);
+  let stack: SyncStack;
+  let v2: Admin;
+  let v1: Admin;
+  let supplier: Fields;
+  let other: Fields;
+  const link = (id: unknown) => stack.client.workflow.getHandle(`link:supplier-contact:${id}`);
+  const contactOf = async (id: unknown) =>
+    (await v1.list('contact')).find(
+      (contact) => contact.externalImportReference === `powerofficego:supplier:${id}`,
+    );
+
+  before(async () => {
+    stack = await startSyncStack();
+    v2 = adminOf(stack.v2);
+    v1 = adminOf(stack.v1);
+    supplier = await v2.create('supplier', {
+      Name: 'Sveip AS',
+      EmailAddress: 'post@sveip.no',
+      PhoneNumber: '+47 1',
+    });
+    other = await v2.create('supplier', { Name: 'Slettet AS', EmailAddress: 'post@slettet.no' });
+    await stack.startWorkers();
+    await stack.startSync();
+    await eventually(async () =>
+      (await contactOf(supplier.Id)) && (await contactOf(other.Id)) ? true : undefined,
+    );
+  });
+
+  after(async () => stack?.stop());
+
+  it('repairs a change in A that the feed missed because its cursor moved past it', async () => {
+    // The supplier feed stops, the edit lands, and the feed comes back with its cursor past the edit.
+    const feedId = feedWorkflowId('powerofficego', 'supplier');
+    await stack.client.workflow.getHandle(feedId).terminate('test: lose a change');
+    await v2.edit('supplier', supplier.Id as number, { PhoneNumber: '+47 99 99 99 99' });
+    await pause(2_500); // past the feed's overlap window
+    await stack.client.workflow.start('changeFeedWorkflow', {
+      workflowId: feedId,
+      taskQueue: WORKFLOW_TASK_QUEUE,
+      args: [
+        {
+          system: 'powerofficego',
+          datatype: 'supplier',
+          pollInterval: '500ms',
+          cursor: { since: new Date().toISOString(), seen: [] },
+        },
+      ],
+    });
+    await pause(2_000);
+    assert.deepEqual((await contactOf(supplier.Id))!.Phones, [{ Value: '+47 1' }], 'the feed missed it');
+
+    const report = await sweepNow(stack.client);
+    const suppliers = report.datatypes.find(
+      (entry) => entry.system === 'powerofficego' && entry.datatype === 'supplier',
+    );
+    assert.equal(suppliers?.records, 2);
+    await eventually(async () =>
+      ((await contactOf(supplier.Id))!.Phones as Fields[])[0]?.Value === '+47 99 99 99 99' ? true : undefined,
+    );
+  });
+
+  it('parks a link whose B record was deleted, with the reason, and counts it', async () => {
+    const contact = (await contactOf(other.Id))!;
+    await v1.delete('contact', contact.ContactId as number);
+    const report = await sweepNow(stack.client);
+    const contacts = report.datatypes.find(
+      (entry) => entry.system === 'powerofficegov1' && entry.datatype === 'contact',
+    );
+    assert.equal(contacts?.missing['supplier-contact'], 1);
+    const state = await eventually(async () => {
+      const current = await link(other.Id).query(getLinkStateQuery);
+      return current.status === 'target-missing' ? current : undefined;
+    });
+    assert.equal(state.reason, `PowerOfficeGov1 Contact ${contact.ContactId} no longer exists`);
+    assert.equal(await contactOf(other.Id), undefined, 'deletes are not propagated: nothing re-created');
+  });
+});
