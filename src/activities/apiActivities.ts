@@ -2,6 +2,7 @@
 import { Context } from '@temporalio/activity';
 import { AlreadyInUseError } from '../systems/errors.js';
 import { pickCandidates } from '../engine/candidates.js';
+import { parseOriginMarker } from '../ids.js';
 import type { FieldValue, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
 import { asActivity } from './failures.js';
 
@@ -16,8 +17,12 @@ export interface FindExistingInput {
   system: SystemName;
   datatype: string;
   parentId?: string;
+  /** Record ids the A record names (a link-only match rule): read first. */
+  ids: string[];
   /** Field values by precedence: the records answering the first group that finds any win. */
   groups: FieldValue[][];
+  /** The link's origin marker: a record carrying another link's marker belongs to that link. */
+  marker?: FieldValue;
 }
 
 export interface CreateRecordInput {
@@ -55,13 +60,22 @@ export function createApiActivities(adapters: Adapters) {
       return asActivity(async () => (await adapters[system].get(ref, signal())) ?? null);
     },
 
-    /** Existing records for a link: one search for every rule, ranked by the rules' order. */
-    async findExisting({ system, datatype, parentId, groups }: FindExistingInput): Promise<SyncRecord[]> {
-      const any = groups.flat();
-      if (any.length === 0) return [];
-      return asActivity(async () =>
-        pickCandidates(await adapters[system].findByField({ datatype, parentId, any }, signal()), groups),
-      );
+    /**
+     * Existing records for a link: those the A record names by id, else one search for every rule,
+     * ranked by the rules' order. Records another link created or claimed are never candidates.
+     */
+    async findExisting({ system, datatype, parentId, ids, groups, marker }: FindExistingInput): Promise<SyncRecord[]> {
+      const free = (record: SyncRecord) => !marker || !ownedByAnother(record, marker);
+      return asActivity(async () => {
+        for (const id of ids) {
+          const named = await adapters[system].get({ datatype, id, parentId }, signal());
+          if (named && free(named)) return [named];
+        }
+        const any = groups.flat();
+        if (any.length === 0) return [];
+        const found = await adapters[system].findByField({ datatype, parentId, any }, signal());
+        return pickCandidates(found.filter(free), groups);
+      });
     },
 
     /**
@@ -97,6 +111,12 @@ export function createApiActivities(adapters: Adapters) {
       return asActivity(() => adapters[system].update(ref, before, after, signal()));
     },
   };
+}
+
+/** Whether the record carries an origin marker other than this link's. */
+function ownedByAnother(record: SyncRecord, marker: FieldValue): boolean {
+  const held = record.data[marker.field];
+  return parseOriginMarker(held) !== undefined && String(held).trim() !== marker.value;
 }
 
 export type ApiActivities = ReturnType<typeof createApiActivities>;

@@ -87,27 +87,35 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     link.s.asked.push(linkId);
   }
 
-  /** Existing B records for this A record: by id where a rule names one, else one search for the origin marker and every match rule. */
-  async function findExisting(plan: LinkPlan): Promise<SyncRecord[]> {
-    const parentId = link.s.bParentId;
-    const system = flow.b.system;
-    const datatype = flow.b.datatype;
-    for (const rule of plan.matches.filter((match) => match.byId)) {
-      for (const id of rule.values) {
-        const record = await bApi.readRecord({ system, ref: { datatype, id, parentId } });
-        if (record) return [record];
-      }
-    }
-    const groups = plan.matches
-      .filter((match) => !match.byId)
-      .map((match) => match.values.map((value) => ({ field: match.bField, value })));
-    if (plan.identityIsMarker) groups.unshift([plan.identity]);
+  /** Existing B records for this A record: by the origin marker first, then the flow's match rules. */
+  function findExisting(plan: LinkPlan): Promise<SyncRecord[]> {
+    const marker = plan.identityIsMarker ? plan.identity : undefined;
+    const rules = plan.matches.filter((match) => !match.byId);
+    const groups = [
+      ...(marker ? [[marker]] : []),
+      ...rules.map((match) => match.values.map((value) => ({ field: match.bField, value }))),
+    ];
     return bApi.findExisting({
-      system,
-      datatype,
-      parentId,
+      system: flow.b.system,
+      datatype: flow.b.datatype,
+      parentId: link.s.bParentId,
+      ids: plan.matches.filter((match) => match.byId).flatMap((match) => match.values),
       groups: groups.filter((group) => group.length > 0),
+      marker,
     });
+  }
+
+  /**
+   * Writes this link's origin marker into a B record it matched whose marker field is empty, so no
+   * other link takes it and its changes route straight here. A value another system put there stays.
+   */
+  async function claim(plan: LinkPlan, b: SyncRecord): Promise<SyncRecord> {
+    const { field, value } = plan.identity;
+    const held = b.data[field];
+    if (!plan.identityIsMarker || (typeof held === 'string' && held.trim() !== '')) return b;
+    const after = { ...b.data, [field]: value };
+    const ref = { datatype: flow.b.datatype, id: b.id, parentId: b.parentId ?? link.s.bParentId };
+    return bApi.updateRecord({ system: flow.b.system, ref, before: b.data, after });
   }
 
   async function establish(): Promise<void> {
@@ -144,6 +152,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       return;
     }
     if (b) {
+      b = await claim(plan, b);
       link.decide(now(), `Linked to existing PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     } else {
       b = await bApi.createRecord({
