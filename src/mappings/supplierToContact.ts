@@ -3,12 +3,12 @@ import { defineFlow } from './flow.js';
 import { text } from './common.js';
 import { matchEmail } from './common.js';
 import { urlToDomains } from './transforms.js';
-import { firstOf, prop, toValue, type Accessor } from './values.js';
+import { firstOf, isEmpty, prop, toValue, type Accessor } from './values.js';
 
 /** The seed maps LegalName; a supplier without one is known by its Name. B → A writes LegalName. */
 const legalNameOrName: Accessor = {
   label: 'LegalName',
-  get: (supplier) => toValue(text(supplier, 'LegalName') ?? text(supplier, 'Name') ?? null),
+  get: (supplier) => (isEmpty(supplier.LegalName) ? toValue(supplier.Name) : toValue(supplier.LegalName)),
   set: (supplier, value) => ({ ...supplier, LegalName: value }),
 };
 
