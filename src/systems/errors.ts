@@ -58,11 +58,14 @@ export class NotFoundError extends ApiError {
   readonly retryable = false;
 }
 
-/** 401/403 or refused credentials: a configuration problem, not a data problem. */
+/**
+ * 401/403 or refused credentials: a configuration problem, not a data problem. Retried (with
+ * backoff) rather than parking every link: once the keys are fixed, everything carries on.
+ */
 export class AuthError extends ApiError {
   override readonly name = 'AuthError';
   readonly code = 'ERR_AUTH';
-  readonly retryable = false;
+  readonly retryable = true;
 }
 
 /** 429. `retryAfterMs` is the API's Retry-After when sent, else the published minimum of 1 s. */

@@ -1,6 +1,7 @@
 // One long-running workflow per system and datatype: polls for records changed since its cursor
 // and hands each to its link. The cursor lives in workflow state, so it survives every restart.
 import {
+  ActivityFailure,
   continueAsNew,
   defineQuery,
   defineSignal,
@@ -27,6 +28,8 @@ export interface FeedSnapshot {
   polls: number;
   lastPollAt?: string;
   lastResult?: PollChangesResult;
+  /** Why the last poll failed for good (e.g. a page the API sent in a shape its contract forbids). */
+  lastError?: string;
 }
 
 export const getFeedStateQuery = defineQuery<FeedSnapshot>('getFeedState');
