@@ -14,6 +14,12 @@ export function linkWorkflowId(flow: string, aId: string): string {
   return `link:${flow}:${aId}`;
 }
 
+/** The flow and A id of a link's workflow id; undefined for any other workflow id. */
+export function parseLinkWorkflowId(workflowId: string): { flow: string; aId: string } | undefined {
+  const match = /^link:([a-z-]+):(.+)$/.exec(workflowId);
+  return match ? { flow: match[1]!, aId: match[2]! } : undefined;
+}
+
 /** `feed:powerofficegov1:contact` — one change feed per system and datatype. */
 export function feedWorkflowId(system: string, datatype: string): string {
   return `feed:${system}:${datatype}`;

@@ -1,45 +1,25 @@
-// `poweroffice-sync`: the operator's command line.
+// `poweroffice-sync`: the operator's command line. One file per command in ./commands; this file
+// only wires them and turns errors into one line and exit code 1.
 import { Command } from 'commander';
-import { flows } from '../mappings/index.js';
-import { resync } from '../temporal/resync.js';
-import { startSync } from '../temporal/startSync.js';
-import { withClient } from './temporalClient.js';
+import { CliError } from './cliError.js';
+import { backfillCommand } from './commands/backfill.js';
+import { explainCommand } from './commands/explain.js';
+import { linksCommand } from './commands/links.js';
+import { resyncCommand } from './commands/resync.js';
+import { startCommand } from './commands/start.js';
+import { statusCommand } from './commands/status.js';
 
-const program = new Command('poweroffice-sync').description(
-  'Keeps PowerOffice Go (API v2) and PowerOffice Go v1 in sync through Temporal.',
-);
-
-program
-  .command('start')
-  .description('Start the change feeds, which start every link. Running it again starts nothing twice.')
-  .action(() =>
-    withClient(async (client, config) => {
-      const { started, alreadyRunning } = await startSync(client, config);
-      console.log(`Started ${started.length} change feeds; ${alreadyRunning.length} were already running.`);
-    }),
-  );
-
-program
-  .command('resync')
-  .description('Make links re-read both sides and rewrite what differs.')
-  .option('--flow <flow>', `one flow: ${flows.map((flow) => flow.name).join(', ')}`)
-  .option('--id <aId>', 'one link: the Powerofficego record id (needs --flow)')
-  .option('--all', 'every link of every flow')
-  .action((options: { flow?: string; id?: string; all?: boolean }) =>
-    withClient(async (client) => {
-      if (!options.all && !options.flow)
-        throw new Error('Say which links: --flow <flow> [--id <aId>], or --all.');
-      if (options.id && !options.flow) throw new Error('--id needs --flow.');
-      const target = options.all
-        ? 'all'
-        : options.id
-          ? { flow: options.flow!, aId: options.id }
-          : { flow: options.flow! };
-      console.log(`Signalled ${await resync(client, target)} link(s) to resync.`);
-    }),
-  );
+const program = new Command('poweroffice-sync')
+  .description('Keeps PowerOffice Go (API v2) and PowerOffice Go v1 in sync through Temporal.')
+  .addCommand(startCommand())
+  .addCommand(statusCommand())
+  .addCommand(linksCommand())
+  .addCommand(explainCommand())
+  .addCommand(resyncCommand())
+  .addCommand(backfillCommand());
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // An expected error says all there is to say; anything else is a bug, so its stack helps.
+  console.error(error instanceof CliError ? error.message : error instanceof Error ? error.stack : error);
   process.exit(1);
 });

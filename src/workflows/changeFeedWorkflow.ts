@@ -53,12 +53,19 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
   });
 
   while (state.polls < POLLS_PER_RUN && !workflowInfo().continueAsNewSuggested) {
-    state.lastResult = await pollChanges({
-      system: input.system,
-      datatype: input.datatype,
-      cursor: state.cursor,
-    });
-    state.cursor = state.lastResult.cursor;
+    try {
+      state.lastResult = await pollChanges({
+        system: input.system,
+        datatype: input.datatype,
+        cursor: state.cursor,
+      });
+      state.cursor = state.lastResult.cursor;
+      state.lastError = undefined;
+    } catch (error) {
+      // A permanent failure stops this poll, not the feed: the cursor stays, the next poll tries again.
+      if (!(error instanceof ActivityFailure)) throw error;
+      state.lastError = error.cause?.message ?? error.message;
+    }
     state.polls += 1;
     state.lastPollAt = new Date().toISOString();
     pollRequested = false;

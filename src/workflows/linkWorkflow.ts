@@ -7,6 +7,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  log,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -285,6 +286,10 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       { key: SyncLinkState, value: link.s.status },
       ...(link.s.bId ? [{ key: SyncBId, value: link.s.bId }] : []),
     ]);
+    // Flow, link and A id come with every line, from the workflow id (see temporalLogger.ts).
+    if (link.s.status === 'needs-attention') {
+      log.warn('Link parked', { bId: link.s.bId, reason: link.s.reason });
+    }
   }
 
   const mustContinueAsNew = () =>

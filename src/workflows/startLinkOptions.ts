@@ -1,16 +1,12 @@
 // How a link workflow is started, wherever that happens (feeds, other links, the starter).
-import { WORKFLOW_TASK_QUEUE } from '../ids.js';
+import { parseLinkWorkflowId, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { SyncAId, SyncFlow, SyncLinkState } from '../searchAttributes.js';
 import type { LinkInput } from './linkMessages.js';
 
-export function parseLinkId(linkId: string): { flow: string; aId: string } {
-  const [kind, flow, aId] = linkId.split(':');
-  if (kind !== 'link' || !flow || !aId) throw new Error(`Not a link workflow id: ${linkId}`);
-  return { flow, aId };
-}
-
 export function startLinkOptions(linkId: string) {
-  const { flow, aId } = parseLinkId(linkId);
+  const parsed = parseLinkWorkflowId(linkId);
+  if (!parsed) throw new Error(`Not a link workflow id: ${linkId}`);
+  const { flow, aId } = parsed;
   const input: LinkInput = { flow, aId };
   return {
     workflowId: linkId,
