@@ -2,6 +2,7 @@
 // A wrong or missing value stops the process with one line naming the variable and what it needs.
 import 'dotenv/config';
 import { z } from 'zod';
+import { EncryptionKeys } from './temporal/encryptionKeys.js';
 
 const duration = z
   .string()
@@ -9,10 +10,19 @@ const duration = z
   .transform((value) => value as `${number}${'ms' | 's' | 'm' | 'h'}`);
 const positive = z.coerce.number().positive();
 const url = z.url().transform((value) => value.replace(/\/+$/, ''));
+const port = z.coerce.number().int().min(1).max(65_535);
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 export const Environment = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** The Temporal Web UI, for the links to a workflow's history the command line prints. */
+  TEMPORAL_UI_URL: url.default('http://localhost:8233'),
 
   POWEROFFICEGO_BASE_URL: url,
   POWEROFFICEGO_TOKEN_URL: url.optional(),
@@ -39,8 +49,31 @@ export const Environment = z.object({
   SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(20_000).default(5_000),
   SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
+  /** Port of the Prometheus endpoint for the Temporal SDK's metrics; unset: no metrics. */
+  SYNC_METRICS_PORT: port.optional(),
+
+  /** `id:<base64 of 32 bytes>,…`: encrypts workflow histories; unset: histories hold plaintext. */
+  SYNC_ENCRYPTION_KEYS: EncryptionKeys.optional(),
+  SYNC_CODEC_SERVER_PORT: port.default(8888),
+  /** `0.0.0.0` to serve browsers on other machines; then set a token too. */
+  SYNC_CODEC_SERVER_HOST: z.string().default('127.0.0.1'),
+  /** When set, the codec server answers only `Authorization: Bearer <this token>`. */
+  SYNC_CODEC_SERVER_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Web UIs allowed to call the codec server from the browser. */
+  SYNC_CODEC_SERVER_ORIGINS: list.default(['http://localhost:8233', 'http://127.0.0.1:8233']),
 });
 export type Environment = z.infer<typeof Environment>;
+
+/** What the codec server needs: it runs without the PowerOffice credentials. */
+export const CodecServerEnvironment = Environment.pick({
+  SYNC_ENCRYPTION_KEYS: true,
+  SYNC_CODEC_SERVER_PORT: true,
+  SYNC_CODEC_SERVER_HOST: true,
+  SYNC_CODEC_SERVER_TOKEN: true,
+  SYNC_CODEC_SERVER_ORIGINS: true,
+  LOG_LEVEL: true,
+});
+export type CodecServerEnvironment = z.infer<typeof CodecServerEnvironment>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -48,7 +81,18 @@ export class ConfigError extends Error {
 
 /** Parses the environment; the error names every bad variable, one per line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Environment {
-  const result = Environment.safeParse(env);
+  return parseEnvironment(Environment, env);
+}
+
+export function loadCodecServerConfig(env: NodeJS.ProcessEnv = process.env): CodecServerEnvironment {
+  return parseEnvironment(CodecServerEnvironment, env);
+}
+
+function parseEnvironment<Schema extends z.ZodType>(
+  schema: Schema,
+  env: NodeJS.ProcessEnv,
+): z.output<Schema> {
+  const result = schema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const received = env[String(issue.path[0])];

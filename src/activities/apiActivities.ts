@@ -1,5 +1,5 @@
 // One activity per API call, run on that API's task queue so Temporal holds the rate limit.
-import { Context } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
 import { AlreadyInUseError } from '../systems/errors.js';
 import { pickCandidates } from '../engine/candidates.js';
 import { parseOriginMarker } from '../ids.js';
@@ -64,7 +64,14 @@ export function createApiActivities(adapters: Adapters) {
      * Existing records for a link: those the A record names by id, else one search for every rule,
      * ranked by the rules' order. Records another link created or claimed are never candidates.
      */
-    async findExisting({ system, datatype, parentId, ids, groups, marker }: FindExistingInput): Promise<SyncRecord[]> {
+    async findExisting({
+      system,
+      datatype,
+      parentId,
+      ids,
+      groups,
+      marker,
+    }: FindExistingInput): Promise<SyncRecord[]> {
       const free = (record: SyncRecord) => !marker || !ownedByAnother(record, marker);
       return asActivity(async () => {
         for (const id of ids) {
@@ -95,7 +102,9 @@ export function createApiActivities(adapters: Adapters) {
           if (existing) return existing;
         }
         try {
-          return await adapters[system].create({ datatype, parentId }, data, signal());
+          const created = await adapters[system].create({ datatype, parentId }, data, signal());
+          log.info('Created a record', { system, datatype, id: created.id, parentId });
+          return created;
         } catch (error) {
           const existing =
             error instanceof AlreadyInUseError
@@ -108,7 +117,15 @@ export function createApiActivities(adapters: Adapters) {
     },
 
     async updateRecord({ system, ref, before, after }: UpdateRecordInput): Promise<SyncRecord> {
-      return asActivity(() => adapters[system].update(ref, before, after, signal()));
+      return asActivity(async () => {
+        const updated = await adapters[system].update(ref, before, after, signal());
+        // Which fields, never their values: those are customer data.
+        const fields = Object.keys(after).filter(
+          (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+        );
+        log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
+        return updated;
+      });
     },
   };
 }

@@ -14,6 +14,8 @@ export interface DevServerOptions {
   /** Web UI port; `false` runs headless. */
   uiPort?: number | false;
   ip?: string;
+  /** A codec server the Web UI decrypts payloads through (see codecServer.ts). */
+  codecEndpoint?: string;
 }
 
 export interface RunningDevServer {
@@ -57,6 +59,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   }
   if (options.uiPort === false) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort ?? port + 1000), '--ui-disable-news-fetch');
+  if (options.codecEndpoint && options.uiPort !== false)
+    args.push('--ui-codec-endpoint', options.codecEndpoint);
 
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let errorOutput = '';

@@ -1,11 +1,24 @@
-// The Temporal SDK's process-wide runtime, installed once with the configured log level, so the
-// SDK's own INFO chatter does not drown what the operator needs to see.
-import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+// The Temporal SDK's process-wide runtime, installed once: the SDK's logs (Core's included) go
+// through the project's JSON logger, and its metrics are served for Prometheus when
+// SYNC_METRICS_PORT is set.
+import { Runtime } from '@temporalio/worker';
+import type { Environment } from '../config.js';
+import { logger, setLogLevel } from '../logging/logger.js';
+import { temporalLogger } from '../logging/temporalLogger.js';
 
-export function installRuntime(level: string): void {
+export function installRuntime(config: Pick<Environment, 'LOG_LEVEL' | 'SYNC_METRICS_PORT'>): void {
+  setLogLevel(config.LOG_LEVEL);
   if (Runtime._instance) return;
-  Runtime.install({ logger: new DefaultLogger(level.toUpperCase() as LogLevel) });
+  const port = config.SYNC_METRICS_PORT;
+  Runtime.install({
+    logger: temporalLogger(logger.child({ component: 'temporal' })),
+    telemetryOptions: {
+      // Forwarded rather than printed by Core itself, so every line is the same JSON.
+      logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } },
+      ...(port ? { metrics: { prometheus: { bindAddress: `0.0.0.0:${port}` } } } : {}),
+    },
+  });
 }
 
-/** A logger that only lets warnings through: for the workflow bundler's webpack report. */
-export const quietLogger = new DefaultLogger('WARN');
+/** Only the workflow bundler's warnings: its webpack report is noise. */
+export const quietLogger = temporalLogger(logger.child({ component: 'bundler' }, { level: 'warn' }));

@@ -6,6 +6,7 @@ import { createApiQueueActivities, createEngineActivities } from '../activities/
 import type { Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { createAdapters } from '../systems/adapters.js';
+import { dataConverterFrom } from './dataConverter.js';
 import { installRuntime } from './runtime.js';
 import { bundleWorkflows } from './workflowBundle.js';
 
@@ -19,16 +20,21 @@ export async function startWorkers(
   config: Environment,
   workflowBundle?: WorkflowBundleWithSourceMap,
 ): Promise<RunningWorkers> {
-  installRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  installRuntime(config);
+  const dataConverter = dataConverterFrom(config);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({
+    connection: clientConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter,
+  });
   const dependencies = {
     adapters: createAdapters(config),
     client,
     feed: { overlapMs: config.SYNC_FEED_OVERLAP_MS, pageSize: config.SYNC_PAGE_SIZE, concurrency: 32 },
   };
-  const common = { connection, namespace: config.TEMPORAL_NAMESPACE };
+  const common = { connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter };
   const rateLimits = {
     powerofficego: config.POWEROFFICEGO_RATE_LIMIT,
     powerofficegov1: config.POWEROFFICEGOV1_RATE_LIMIT,

@@ -7,6 +7,7 @@ import { simulatorCredentials } from '../../src/simulators/credentials.js';
 import { startPowerofficegoSimulator } from '../../src/simulators/powerofficego/server.js';
 import { startPowerofficegov1Simulator } from '../../src/simulators/powerofficegov1/server.js';
 import type { RunningSimulator, SimulatorOptions } from '../../src/simulators/simulator.js';
+import { dataConverterFrom } from '../../src/temporal/dataConverter.js';
 import { startDevServer, type RunningDevServer } from '../../src/temporal/devServer.js';
 import { startSync } from '../../src/temporal/startSync.js';
 import { bundleWorkflows } from '../../src/temporal/workflowBundle.js';
@@ -57,11 +58,13 @@ export async function startSyncStack(options: StackOptions = {}): Promise<SyncSt
     SYNC_FEED_OVERLAP_MS: '2000',
     POWEROFFICEGO_RATE_LIMIT: '200',
     POWEROFFICEGOV1_RATE_LIMIT: '200',
+    // The workers' info lines (a record created, updated) would bury the test report.
+    LOG_LEVEL: 'warn',
     ...options.env,
   };
   const config = loadConfig(env);
   const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: dataConverterFrom(config) });
   const stack: SyncStack = {
     v2,
     v1,

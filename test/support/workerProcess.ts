@@ -1,0 +1,36 @@
+// The worker as operators run it — `node --import tsx src/worker.ts` — in a child process, with
+// its stdout and stderr kept: for tests of what a worker process logs and serves (a Temporal
+// Runtime, with its logger and metrics, is installed once per process).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface WorkerProcess {
+  /** Everything written to stdout so far. */
+  stdout(): string;
+  stderr(): string;
+  /** SIGTERM, then waits for the exit: the worker shuts down gracefully. */
+  stop(): Promise<void>;
+}
+
+export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
