@@ -6,7 +6,6 @@ import { feedWorkflowId, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { datatypesInUse } from '../mappings/index.js';
 import { createAdapters } from '../systems/adapters.js';
 import { scheduleSweep, SWEEP_SCHEDULE_ID } from './sweep.js';
-import type { SystemName } from '../systems/system.js';
 import type { ChangeFeedInput } from '../workflows/changeFeedWorkflow.js';
 
 export async function startSync(
