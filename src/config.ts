@@ -93,7 +93,9 @@ function parseEnvironment<Schema extends z.ZodType>(
   env: NodeJS.ProcessEnv,
 ): z.output<Schema> {
   // An empty variable (`X=` in .env, `${X:-}` in compose) means "not set".
-  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const result = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const received = env[String(issue.path[0])];
