@@ -5,11 +5,13 @@ import 'dotenv/config';
 import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config.js';
+import { loadCodecServerConfig, loadConfig } from '../config.js';
 import { simulatorCredentials } from '../simulators/credentials.js';
 import { startPowerofficegoSimulator } from '../simulators/powerofficego/server.js';
 import { startPowerofficegov1Simulator } from '../simulators/powerofficegov1/server.js';
 import type { RunningSimulator } from '../simulators/simulator.js';
+import { startCodecServerFor } from '../temporal/codecServer.js';
+import { dataConverterFrom } from '../temporal/dataConverter.js';
 import { startDevServer } from '../temporal/devServer.js';
 import { startSync } from '../temporal/startSync.js';
 import { startWorkers } from '../temporal/workers.js';
@@ -58,10 +60,18 @@ async function run(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const simulators = realMode ? [] : await startSimulators(dataDir);
   for (const simulator of simulators) stopping.push(() => simulator.close());
+  // With encryption keys, the Web UI shows histories decrypted through the codec server.
+  const codecServer = await startCodecServerFor(loadCodecServerConfig());
+  if (codecServer) stopping.push(() => codecServer.close());
   // TEMPORAL_ADDRESS set: use that cluster; otherwise the embedded dev server.
   const server = process.env.TEMPORAL_ADDRESS
     ? undefined
-    : await startDevServer({ dbFile: join(dataDir, 'temporal.sqlite'), port: 7233, uiPort: 8233 });
+    : await startDevServer({
+        dbFile: join(dataDir, 'temporal.sqlite'),
+        port: 7233,
+        uiPort: 8233,
+        codecEndpoint: codecServer?.url,
+      });
   if (server) {
     stopping.push(() => server.stop());
     process.env.TEMPORAL_ADDRESS = server.address;
@@ -73,7 +83,11 @@ async function run(): Promise<void> {
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   stopping.push(() => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterFrom(config),
+  });
   const feeds = await startSync(client, config);
 
   const [v2, v1] = simulators;
@@ -90,6 +104,9 @@ async function run(): Promise<void> {
             `  Powerofficego simulator (API v2)   ${v2!.apiBaseUrl}   admin: ${v2!.url}/_admin/records/supplier`,
             `  PowerOfficeGov1 simulator (API v1) ${v1!.apiBaseUrl}   admin: ${v1!.url}/_admin/records/contact`,
           ].join('\n'),
+      codecServer
+        ? `  Codec server      ${codecServer.url} (histories encrypted; the Web UI decrypts through it)`
+        : '  Histories         not encrypted (SYNC_ENCRYPTION_KEYS unset)',
       `  Change feeds      ${feeds.started.length} started, ${feeds.alreadyRunning.length} already running; polling every ${config.SYNC_POLL_INTERVAL}`,
       `  Data              ${dataDir}`,
       '',
