@@ -8,12 +8,15 @@ import { parseLinkWorkflowId } from '../ids.js';
 
 const LEVELS = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
 
+/** The API task queues run activities only, by design: the SDK's warning about it is not news. */
+const BY_DESIGN = 'No workflows registered, not polling for workflow tasks';
+
 export function temporalLogger(logger: Logger): TemporalLogger {
   const log = (level: LogLevel, message: string, meta: LogMetadata = {}) => {
     const workflowId = typeof meta.workflowId === 'string' ? meta.workflowId : undefined;
     const link = workflowId ? parseLinkWorkflowId(workflowId) : undefined;
     const fields = link ? { flow: link.flow, link: workflowId, aId: link.aId, ...meta } : meta;
-    logger[LEVELS[level]](fields, message);
+    logger[message === BY_DESIGN ? 'debug' : LEVELS[level]](fields, message);
   };
   return {
     log,
