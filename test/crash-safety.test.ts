@@ -2,29 +2,22 @@
 // received the create but before the link heard back. The restarted worker must end with exactly
 // one B record and a complete link.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import { adminOf } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
-
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-}
+import { startWorkerProcess, type WorkerProcess } from './support/workerProcess.js';
 
 describe('crash safety', function () {
   this.timeout(180_000);
   let stack: SyncStack;
-  let worker: ChildProcess | undefined;
+  let worker: WorkerProcess | undefined;
 
   before(async () => {
     stack = await startSyncStack();
   });
 
   after(async () => {
-    worker?.kill('SIGKILL');
+    await worker?.kill();
     await stack?.stop();
   });
 
@@ -43,8 +36,7 @@ describe('crash safety', function () {
       intervalMs: 50,
       what: 'the create to reach v1',
     });
-    worker.kill('SIGKILL');
-    await new Promise((resolve) => worker!.once('exit', resolve));
+    await worker.kill();
     const marker = `powerofficego:supplier:${supplier.Id}`;
     const created = await eventually(async () =>
       (await v1.list('contact')).find((c) => c.externalImportReference === marker),

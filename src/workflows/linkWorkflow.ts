@@ -69,10 +69,13 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   const now = () => new Date().toISOString();
   const aRef = (): RecordRef => ({ datatype: flow.a.datatype, id: aId, parentId: link.s.aParentId });
   const bRef = (): RecordRef => ({ datatype: flow.b.datatype, id: link.s.bId!, parentId: link.s.bParentId });
+  /** Each side's API, system and record reference. */
+  const sides = {
+    a: { api: aApi, system: flow.a.system, ref: aRef },
+    b: { api: bApi, system: flow.b.system, ref: bRef },
+  };
   const read = async (side: 'a' | 'b') =>
-    side === 'a'
-      ? ((await aApi.readRecord({ system: flow.a.system, ref: aRef() })) ?? undefined)
-      : ((await bApi.readRecord({ system: flow.b.system, ref: bRef() })) ?? undefined);
+    (await sides[side].api.readRecord({ system: sides[side].system, ref: sides[side].ref() })) ?? undefined;
 
   function missing(side: 'a' | 'b'): void {
     const which =
@@ -200,23 +203,11 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         for (const side of stale) if (!(await refresh(side))) return;
         continue;
       }
-      if (step.bAfter) {
-        const before = records.b!.data;
-        records.b = await bApi.updateRecord({
-          system: flow.b.system,
-          ref: bRef(),
-          before,
-          after: step.bAfter,
-        });
-      }
-      if (step.aAfter) {
-        const before = records.a!.data;
-        records.a = await aApi.updateRecord({
-          system: flow.a.system,
-          ref: aRef(),
-          before,
-          after: step.aAfter,
-        });
+      for (const side of ['b', 'a'] as const) {
+        const after = step[`${side}After`];
+        if (!after) continue;
+        const { api, system, ref } = sides[side];
+        records[side] = await api.updateRecord({ system, ref: ref(), before: records[side]!.data, after });
       }
       for (const decision of step.decisions) link.decide(now(), decision);
     }

@@ -12,6 +12,8 @@ export interface WorkerProcess {
   stderr(): string;
   /** SIGTERM, then waits for the exit: the worker shuts down gracefully. */
   stop(): Promise<void>;
+  /** SIGKILL, then waits for the exit: the worker dies wherever it is. */
+  kill(): Promise<void>;
 }
 
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
@@ -30,6 +32,10 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
     stderr: () => stderr,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
   };
