@@ -46,6 +46,9 @@ export async function startWorkers(
       taskQueue: WORKFLOW_TASK_QUEUE,
       workflowBundle: workflowBundle ?? (await bundleWorkflows()),
       activities: createEngineActivities(dependencies),
+      // Links sit idle most of the time: a bounded cache bounds memory, and an evicted link
+      // replays its (short, continued-as-new) history when its next message comes.
+      maxCachedWorkflows: config.SYNC_WORKFLOW_CACHE_SIZE,
     }),
     ...Object.entries(rateLimits).map(([system, perSecond]) =>
       Worker.create({
