@@ -1,0 +1,76 @@
+// Measurements 1 and 2: a backfill into an empty B. Starts the sync, waits until it has settled,
+// and sets the wall time against the floor (floor.ts), with the calls and the CPU it cost.
+import { startSync } from '../src/temporal/startSync.js';
+import type { SystemName } from '../src/systems/system.js';
+import { countCalls, type CallCounts } from './apiCalls.js';
+import type { BenchEnvironment } from './environment.js';
+import { aRecordsOf, expectedCreates } from './expected.js';
+import { backfillFloor, createdInB, recordCounts, type BackfillFloor } from './floor.js';
+import type { LinkCounts } from './linkStates.js';
+import { cpuSince, readCpu, type CpuSeconds } from './processCpu.js';
+import { waitUntilSettled, type Settled, type SettleOptions } from './settle.js';
+
+export interface BackfillResult {
+  /** Records per datatype on each side before the backfill. */
+  recordsAtStart: Record<SystemName, Record<string, number>>;
+  /** From startSync to the last change, in seconds. */
+  wallSeconds: number;
+  /** Every expected B record was created, no more: the engine did the whole job. */
+  complete: boolean;
+  links: LinkCounts;
+  linksPerSecond: number;
+  expectedCreates: Record<string, number>;
+  creates: Record<string, number>;
+  /** B records carrying the origin marker, plus departments, counted after the run. */
+  createdInB: number;
+  floor: BackfillFloor;
+  /** Wall time over the floor. */
+  ratio: number;
+  calls: Record<SystemName, CallCounts>;
+  /** CPU each process used from startSync to settled: where the time went. */
+  cpuSeconds: CpuSeconds;
+  timeline: Settled['timeline'];
+}
+
+export async function measureBackfill(
+  env: BenchEnvironment,
+  options: SettleOptions,
+): Promise<BackfillResult> {
+  const { v2, v1, client, config } = env;
+  const expected = expectedCreates(aRecordsOf(v2.admin));
+  const recordsAtStart = {
+    powerofficego: recordCounts(v2.admin, 'powerofficego'),
+    powerofficegov1: recordCounts(v1.admin, 'powerofficegov1'),
+  };
+  v2.admin.resetStats();
+  v1.admin.resetStats();
+  const cpuAtStart = readCpu(env.worker.pid, env.server.process.pid);
+
+  const startedAt = Date.now();
+  await startSync(client, config);
+  const settled = await waitUntilSettled(client, () => v1.admin.stats(), expected, startedAt, options);
+
+  const cpuSeconds = cpuSince(cpuAtStart, readCpu(env.worker.pid, env.server.process.pid));
+  const wallSeconds = (settled.at - startedAt) / 1000;
+  const made = createdInB(v1.admin);
+  const floor = backfillFloor(recordsAtStart, made, config.SYNC_PAGE_SIZE);
+  const { creates } = settled;
+  const complete = Object.keys({ ...expected, ...creates }).every(
+    (datatype) => (creates[datatype] ?? 0) === (expected[datatype] ?? 0),
+  );
+  return {
+    recordsAtStart,
+    wallSeconds,
+    complete,
+    links: settled.links,
+    linksPerSecond: settled.links.total / wallSeconds,
+    expectedCreates: expected,
+    creates,
+    createdInB: made,
+    floor,
+    ratio: wallSeconds / floor.seconds,
+    calls: { powerofficego: countCalls(v2.admin.stats()), powerofficegov1: countCalls(v1.admin.stats()) },
+    cpuSeconds,
+    timeline: settled.timeline,
+  };
+}
