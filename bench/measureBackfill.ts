@@ -27,6 +27,8 @@ export interface BackfillResult {
   /** Wall time over the floor. */
   ratio: number;
   calls: Record<SystemName, CallCounts>;
+  /** The same by route, e.g. `GET /Contact`: searches and feed pages. */
+  requests: Record<SystemName, Record<string, number>>;
   /** CPU each process used from startSync to settled: where the time went. */
   cpuSeconds: CpuSeconds;
   timeline: Settled['timeline'];
@@ -50,6 +52,7 @@ export async function measureBackfill(
   await startSync(client, config);
   const settled = await waitUntilSettled(client, () => v1.admin.stats(), expected, startedAt, options);
 
+  const stats = { powerofficego: v2.admin.stats(), powerofficegov1: v1.admin.stats() };
   const cpuSeconds = cpuSince(cpuAtStart, readCpu(env.worker.pid, env.server.process.pid));
   const wallSeconds = (settled.at - startedAt) / 1000;
   const made = createdInB(v1.admin);
@@ -69,7 +72,14 @@ export async function measureBackfill(
     createdInB: made,
     floor,
     ratio: wallSeconds / floor.seconds,
-    calls: { powerofficego: countCalls(v2.admin.stats()), powerofficegov1: countCalls(v1.admin.stats()) },
+    calls: {
+      powerofficego: countCalls(stats.powerofficego),
+      powerofficegov1: countCalls(stats.powerofficegov1),
+    },
+    requests: {
+      powerofficego: stats.powerofficego.requests,
+      powerofficegov1: stats.powerofficegov1.requests,
+    },
     cpuSeconds,
     timeline: settled.timeline,
   };

@@ -1,6 +1,7 @@
 // The SystemAdapter for PowerOffice Go API v1 (`powerofficegov1`): records are the v1 records as
 // returned; an update posts the whole record, as v1 clears what a write leaves out.
-import { NotFoundError } from '../errors.js';
+import { setTimeout } from 'node:timers/promises';
+import { NotFoundError, RateLimitError } from '../errors.js';
 import { toInstant } from '../http/instant.js';
 import type {
   CallOptions,
@@ -53,12 +54,19 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     // its contact persons changed: the feed reads the list of every customer asked for (all of
     // them when the engine names none), one call each, filtered by the contact persons' lastChanged.
     for await (const parentId of this.#customerIds(query.parentIds, options)) {
-      try {
-        const pages = this.#client.list(datatype, { filter, pageSize: query.pageSize, parentId }, options);
-        for await (const page of pages) yield toRecords(page);
-      } catch (error) {
-        // The customer was deleted since it was listed: it has no contact persons left to report.
-        if (!(error instanceof NotFoundError)) throw error;
+      // A call per customer outruns the rate limit: on a 429, wait as told and ask again, so a long
+      // walk finishes instead of starting over (one customer's list is small, read in one go).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const pages = this.#client.list(datatype, { filter, pageSize: query.pageSize, parentId }, options);
+          for await (const page of pages) yield toRecords(page);
+          break;
+        } catch (error) {
+          // The customer was deleted since it was listed: it has no contact persons left to report.
+          if (error instanceof NotFoundError) break;
+          if (!(error instanceof RateLimitError) || attempt >= 10) throw error;
+          await setTimeout(error.retryAfterMs, undefined, { signal: options?.signal });
+        }
       }
     }
   }
