@@ -2,16 +2,18 @@
 // begun; then, for the run's duration, records are edited on both sides while the worker is killed,
 // the dev server restarted and the APIs fail; then the sync is verified (verify.ts).
 import { loadConfig } from '../src/config.js';
+import { flows } from '../src/mappings/index.js';
 import type { SimulatorStats } from '../src/simulators/common/stats.js';
 import { startSync } from '../src/temporal/startSync.js';
+import { idOf, type Fields, type Records } from './checks/world.js';
 import { Disruptions, type TimelineEvent } from './disruptions.js';
 import { Editor, type EditRecord } from './editor.js';
 import { LinkedPairs } from './links.js';
-import { reportProgress } from './progress.js';
 import type { ChaosOptions } from './options.js';
+import { reportProgress } from './progress.js';
 import { Random } from './random.js';
 import { seedWorld, type SeedSummary } from './seedData.js';
-import { startChaosStack } from './stack.js';
+import { startChaosStack, type ChaosStack } from './stack.js';
 import { verify, writeViolations, type Verdict } from './verify.js';
 import { warmUp } from './warmUp.js';
 import { WorkerSupervisor, type UnexpectedExit } from './workerProcess.js';
@@ -41,6 +43,7 @@ export async function runChaos(options: ChaosOptions, say: (line: string) => voi
   const stack = await startChaosStack();
   say(`run directory ${stack.dir}`);
   const seeded = seedWorld(stack.v2, stack.v1, options, random.fork('seed'));
+  const initialA = snapshotA(stack);
   say(
     `seeded Powerofficego ${describeCounts(seeded.powerofficego)}; already in PowerOfficeGov1 ${describeCounts(seeded.preexisting)}`,
   );
@@ -82,7 +85,7 @@ export async function runChaos(options: ChaosOptions, say: (line: string) => voi
     `chaos over after ${(chaosMs / 1000).toFixed(0)} s: ${editor.log.length} edits, ${worker.kills} kills; waiting for the sync to settle…`,
   );
 
-  const verdict = await verify(stack, editor.log, options, say);
+  const verdict = await verify(stack, editor.log, initialA, options, say);
 
   const count = (admin: { datatypes: string[]; list(datatype: string): object[] }) =>
     Object.fromEntries(admin.datatypes.map((datatype) => [datatype, admin.list(datatype).length]));
@@ -105,6 +108,16 @@ export async function runChaos(options: ChaosOptions, say: (line: string) => voi
     ...verdict,
     violationsFile: failed ? writeViolations(stack.dir, verdict) : undefined,
   };
+}
+
+/** The A records of every datatype the flows read, as they are now. */
+function snapshotA(stack: ChaosStack): Record<string, Records> {
+  return Object.fromEntries(
+    [...new Set(flows.map((flow) => flow.a.datatype))].map((datatype) => [
+      datatype,
+      new Map((stack.v2.admin.list(datatype) as Fields[]).map((record) => [idOf(record), record])),
+    ]),
+  );
 }
 
 export function describeCounts(counts: Record<string, number>): string {

@@ -10,6 +10,7 @@ import { formatDuration } from './options.js';
 import { reportProgress } from './progress.js';
 import { SyncWatch, waitForSettle, type SettleResult } from './settle.js';
 import type { ChaosStack } from './stack.js';
+import type { Records } from './checks/world.js';
 
 export interface Verdict {
   settle: SettleResult;
@@ -26,6 +27,7 @@ const BACKOFF_SLACK_MS = 75_000;
 export async function verify(
   stack: ChaosStack,
   log: EditRecord[],
+  initialA: Record<string, Records>,
   options: { settleTimeoutMs: number; sweep: boolean },
   say: (line: string) => void,
 ): Promise<Verdict> {
@@ -43,7 +45,7 @@ export async function verify(
         ? `settled after ${formatDuration(settle.afterMs)}; checking…`
         : `no progress for ${formatDuration(options.settleTimeoutMs)}: not settled; checking anyway…`,
     );
-    let checks = await runChecks(stack, log);
+    let checks = await runChecks(stack, log, initialA);
     let consistentAfterMs: number | undefined;
     for (;;) {
       if (checks.violations.length === 0) {
@@ -53,7 +55,7 @@ export async function verify(
       await new Promise((resolve) => setTimeout(resolve, CHECK_INTERVAL_MS));
       await watch.sample().catch(() => undefined);
       if (Date.now() - watch.changedAt > BACKOFF_SLACK_MS) break;
-      checks = await runChecks(stack, log);
+      checks = await runChecks(stack, log, initialA);
     }
     if (!settle.settled) checks.violations.unshift(notSettled(settle, options.settleTimeoutMs));
     say(`${checks.violations.length} violation(s)`);
@@ -62,7 +64,7 @@ export async function verify(
     say('running the reconciliation sweep…');
     const swept = await withTimeout(sweepNow(stack.client), options.settleTimeoutMs);
     const afterSweep = await waitForSettle(new SyncWatch(stack), options.settleTimeoutMs);
-    const sweepChecks = await runChecks(stack, log);
+    const sweepChecks = await runChecks(stack, log, initialA);
     if (!afterSweep.settled) sweepChecks.violations.unshift(notSettled(afterSweep, options.settleTimeoutMs));
     if (!swept) {
       sweepChecks.violations.unshift({

@@ -11,6 +11,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // What the worker says (at LOG_LEVEL info) once it polls.
 const READY = /worker running/i;
 const START_TIMEOUT_MS = 180_000;
+/** A worker that exits this often by itself will not run: the run stops. */
+const MAX_UNEXPECTED_EXITS = 10;
 
 export interface UnexpectedExit {
   at: string;
@@ -88,6 +90,12 @@ export class WorkerSupervisor {
   /** Resolves when the current worker runs (after a restart, the new one). */
   async ready(): Promise<void> {
     for (;;) {
+      if (this.unexpectedExits.length > MAX_UNEXPECTED_EXITS) {
+        const last = this.unexpectedExits.at(-1)!;
+        throw new Error(
+          `The worker keeps exiting (${this.unexpectedExits.length} times); last log: ${last.log}`,
+        );
+      }
       const child = this.#child;
       await this.#ready;
       if (child === this.#child && child?.exitCode === null && child.signalCode === null) return;

@@ -6,7 +6,8 @@ import { checkEditsLanded } from './edits.js';
 import { checkFieldsEqual } from './fields.js';
 import { checkParkedLinks } from './parked.js';
 import { checkOneRecordEach } from './records.js';
-import { readWorld, type Violation } from './world.js';
+import { checkUneditedKept } from './untouched.js';
+import { readWorld, type Records, type Violation } from './world.js';
 
 export type { Violation } from './world.js';
 
@@ -19,16 +20,22 @@ export interface CheckReport {
   notes: string[];
 }
 
-export async function runChecks(stack: ChaosStack, log: EditRecord[]): Promise<CheckReport> {
+/** `initialA`: the A records as seeded, before the sync began. */
+export async function runChecks(
+  stack: ChaosStack,
+  log: EditRecord[],
+  initialA: Record<string, Records>,
+): Promise<CheckReport> {
   const world = await readWorld(stack);
   const readLink = linkReader(stack.client, MAX_LINK_QUERIES);
   const records = checkOneRecordEach(world);
   const fields = await checkFieldsEqual(world, readLink);
   const edits = await checkEditsLanded(world, log, readLink);
   const parked = await checkParkedLinks(world, readLink);
+  const untouched = checkUneditedKept(world, initialA, log);
   const links = [...world.links.values()].reduce((sum, rows) => sum + rows.size, 0);
   return {
-    violations: [...records, ...fields.violations, ...edits.violations, ...parked.violations],
+    violations: [...records, ...fields.violations, ...edits.violations, ...untouched, ...parked.violations],
     notes: [
       `${links} links; ${fields.compared} field pairs compared, ${fields.accepted} API-default differences left alone by design`,
       `${edits.fields} fields edited, ${edits.overtaken} edits overtaken by a later edit of the same field`,
