@@ -1,8 +1,9 @@
 // Waiting for the sync to come to rest once the chaos stops: the links' states (as visibility
 // counts them) and the API writes both simulators count stop changing for a while, and every
 // change feed has polled at least twice since the wait began (so each has read past the last edit).
-// A slow machine is not a stuck sync: the wait gives up only when nothing has moved for the stall
-// timeout (or at the hard cap).
+// A slow machine is not a stuck sync: the wait gives up when nothing has moved for the stall
+// timeout, or when only writes go on — no link changing state — for three times that (a write loop),
+// naming the records still being written.
 import { feedWorkflowId } from '../src/ids.js';
 import { datatypesInUse } from '../src/mappings/index.js';
 import type { SimulatorStats } from '../src/simulators/common/stats.js';
@@ -18,6 +19,8 @@ export interface SettleResult {
   counts: Record<string, number>;
   /** Feeds that had not polled twice since the wait began, with how often they had. */
   lagging: string[];
+  /** Records still being written when the wait gave up (`v1 employee 1`). */
+  stillWritten: string[];
 }
 
 const QUIET_MS = 10_000;
@@ -29,7 +32,10 @@ export class SyncWatch {
   counts: Record<string, number> = {};
   /** When a sample last differed from the one before. */
   changedAt = Date.now();
+  /** When the links' counts by state last changed. */
+  countsChangedAt = Date.now();
   #fingerprint = '';
+  #countsFingerprint = '';
   readonly #feeds = datatypesInUse().map(({ system, datatype }) => feedWorkflowId(system, datatype));
   readonly #lastPolls = new Map<string, number>();
   readonly #pollsSince = new Map<string, number>();
@@ -39,6 +45,11 @@ export class SyncWatch {
   async sample(): Promise<void> {
     const { stack } = this;
     this.counts = await countLinksByState(stack.client);
+    const countsFingerprint = JSON.stringify(this.counts);
+    if (countsFingerprint !== this.#countsFingerprint) {
+      this.#countsFingerprint = countsFingerprint;
+      this.countsChangedAt = Date.now();
+    }
     const fingerprint = JSON.stringify({
       counts: this.counts,
       v2: writes(stack.v2.admin.stats()),
@@ -71,28 +82,59 @@ export class SyncWatch {
   }
 }
 
-export async function waitForSettle(watch: SyncWatch, stallTimeoutMs: number): Promise<SettleResult> {
+export async function waitForSettle(
+  stack: ChaosStack,
+  watch: SyncWatch,
+  stallTimeoutMs: number,
+): Promise<SettleResult> {
   const startedAt = Date.now();
   watch.changedAt = startedAt;
+  watch.countsChangedAt = startedAt;
   for (;;) {
     try {
       await watch.sample();
       if (watch.feedsCaughtUp && Date.now() - watch.changedAt >= QUIET_MS) {
-        return { settled: true, afterMs: Date.now() - startedAt, counts: watch.counts, lagging: [] };
+        const afterMs = Date.now() - startedAt;
+        return { settled: true, afterMs, counts: watch.counts, lagging: [], stillWritten: [] };
       }
     } catch {
       // The worker (answering queries) or the server is not there this moment: try again.
     }
-    if (Date.now() - watch.changedAt > stallTimeoutMs || Date.now() - startedAt > HARD_CAP_MS) {
+    const stalled = Date.now() - watch.changedAt > stallTimeoutMs;
+    const onlyWrites = Date.now() - watch.countsChangedAt > 3 * stallTimeoutMs;
+    if (stalled || onlyWrites || Date.now() - startedAt > HARD_CAP_MS) {
       return {
         settled: false,
         afterMs: Date.now() - startedAt,
         counts: watch.counts,
         lagging: watch.lagging,
+        stillWritten: stalled ? [] : await recordsWritten(stack, 10_000),
       };
     }
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
   }
+}
+
+/** The records of both simulators whose last-changed moves within `windowMs`. */
+async function recordsWritten(stack: ChaosStack, windowMs: number): Promise<string[]> {
+  const sides = [
+    ['v2', stack.v2.admin],
+    ['v1', stack.v1.admin],
+  ] as const;
+  const snapshot = () =>
+    new Map(
+      sides.flatMap(([side, admin]) =>
+        admin.datatypes.flatMap((datatype) =>
+          (admin.list(datatype) as Array<Record<string, unknown>>).map((record) => [
+            `${side} ${datatype} ${String(record.Id ?? record.ContactId ?? record.id)}`,
+            String(record.LastChangedDateTimeOffset ?? record.lastChanged),
+          ]),
+        ),
+      ),
+    );
+  const before = snapshot();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  return [...snapshot()].filter(([key, lastChanged]) => before.get(key) !== lastChanged).map(([key]) => key);
 }
 
 function writes(stats: SimulatorStats): number {

@@ -134,7 +134,7 @@ describe('chaos checks', () => {
 
 describe('chaos run (small)', function () {
   // Kills cost the worker a restart and Temporal its timeouts: minutes, on a busy machine more.
-  this.timeout(480_000);
+  this.timeout(900_000);
   let child: ChildProcess | undefined;
 
   // A run cut short (a timeout, Ctrl-C) cleans up after itself on SIGINT.
