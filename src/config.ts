@@ -43,6 +43,8 @@ export const Environment = z.object({
   SYNC_POLL_INTERVAL: duration.default('3s'),
   /** For feeds that cost a call per parent (v1 has no cross-customer contact person list). */
   SYNC_PER_PARENT_POLL_INTERVAL: duration.default('1m'),
+  /** How many of v1's calls per second that walk may take; the links share the rest. */
+  SYNC_PER_PARENT_CALLS_PER_SECOND: positive.default(15),
   /** When the reconciliation sweep runs (cron, UTC). */
   SYNC_SWEEP_CRON: z.string().min(9).default('0 3 * * *'),
   SYNC_FEED_OVERLAP_MS: z.coerce.number().int().nonnegative().default(5_000),

@@ -1,6 +1,6 @@
-// DATAFLOWS.md rule 6 with a real crash: the worker process is killed (SIGKILL) after PowerOffice
-// received the create but before the link heard back. The restarted worker must end with exactly
-// one B record and a complete link.
+// Real crashes: the worker process is killed (SIGKILL) after PowerOffice received a write but
+// before the link heard back. DATAFLOWS.md rule 6: a retried create leaves exactly one B record.
+// Rule 5: a retried update does not overwrite what a person changed in the meantime.
 import { strict as assert } from 'node:assert';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import { adminOf } from './support/admin.js';
@@ -55,5 +55,45 @@ describe('crash safety', function () {
     assert.equal(state.bId, String(created.ContactId));
     assert.equal((await v1.list('contact')).filter((c) => c.externalImportReference === marker).length, 1);
     assert.equal((await v1.stats()).writes.contact?.create, 1, 'the retried create found the first one');
+  });
+
+  it('a write retried after the worker died does not overwrite an edit made in between', async () => {
+    const v2 = adminOf(stack.v2);
+    const v1 = adminOf(stack.v1);
+    worker ??= startWorkerProcess(stack.env);
+    const supplier = await v2.create('supplier', {
+      Name: 'Mellomrom AS',
+      EmailAddress: 'post@mellomrom.no',
+      PhoneNumber: '+47 22 00 00 01',
+    });
+    const link = stack.client.workflow.getHandle(`link:supplier-contact:${supplier.Id}`);
+    const bId = await eventually(async () => {
+      const current = await link.query(getLinkStateQuery);
+      return current.status === 'linked' ? current.bId : undefined;
+    });
+    const updates = async () => (await v1.stats()).writes.contact?.update ?? 0;
+    const before = await updates();
+
+    // The name reaches v1, whose answer comes too late: the worker dies waiting for it.
+    await v1.setFaults({ latencyMs: 3_000 });
+    await v2.edit('supplier', supplier.Id as number, { Name: 'Mellomrom Nord AS' });
+    await eventually(async () => ((await updates()) > before ? true : undefined), {
+      intervalMs: 50,
+      what: 'the update to reach v1',
+    });
+    await worker.kill();
+    // A person changes the phone number in v1 while no worker runs.
+    await v1.setFaults({ latencyMs: 0 });
+    await v1.edit('contact', bId!, { Phones: [{ Value: '+47 22 00 00 02' }] });
+    worker = startWorkerProcess(stack.env);
+
+    await eventually(
+      async () =>
+        (await v2.get('supplier', supplier.Id as number)).PhoneNumber === '+47 22 00 00 02' || undefined,
+      { timeoutMs: 90_000, what: "the person's phone number to reach A" },
+    );
+    const contact = await v1.get('contact', bId!);
+    assert.deepEqual(contact.Phones, [{ Value: '+47 22 00 00 02' }], "the person's edit stands in v1");
+    assert.equal(contact.Name, 'Mellomrom Nord AS');
   });
 });

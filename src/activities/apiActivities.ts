@@ -1,5 +1,7 @@
 // One activity per API call, run on that API's task queue so Temporal holds the rate limit.
 import { Context, log } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { isDeepStrictEqual } from 'node:util';
 import { AlreadyInUseError } from '../systems/errors.js';
 import { pickCandidates } from '../engine/candidates.js';
 import { parseOriginMarker } from '../ids.js';
@@ -11,6 +13,8 @@ export type Adapters = Record<SystemName, SystemAdapter>;
 export interface ReadRecordInput {
   system: SystemName;
   ref: RecordRef;
+  /** The last-changed of the newest copy the link has seen: an older answer comes from a lagging replica. */
+  notOlderThan?: string;
 }
 
 export interface FindExistingInput {
@@ -37,11 +41,38 @@ export interface CreateRecordInput {
 export interface UpdateRecordInput {
   system: SystemName;
   ref: RecordRef;
-  before: Record<string, unknown>;
+  /** The record as read when the merge was planned. */
+  before: SyncRecord;
   after: Record<string, unknown>;
+  /** How long before this write was scheduled `before` was read, when the link read it itself. */
+  readMsAgo?: number;
 }
 
+/** A copy read this recently, by a first attempt, is written over without reading it again. */
+const FRESH_MS = 1_000;
+
+export type UpdateOutcome =
+  | { kind: 'written'; record: SyncRecord }
+  /** The record changed after `before` was read (by a person, or by this write's earlier attempt): merge again. */
+  | { kind: 'changed'; record: SyncRecord }
+  | { kind: 'gone' };
+
 const signal = () => ({ signal: Context.current().cancellationSignal });
+
+const isOlder = (record: SyncRecord, than: string | undefined) =>
+  than !== undefined && Date.parse(record.lastChanged) < Date.parse(than);
+
+/** Equal as JSON: a record that went through a workflow has lost its undefined properties. */
+const sameData = (x: unknown, y: unknown) =>
+  isDeepStrictEqual(JSON.parse(JSON.stringify(x ?? null)), JSON.parse(JSON.stringify(y ?? null)));
+
+/** Retried until the replica the API reads from has caught up with a copy already seen. */
+function replicaBehind(ref: RecordRef, record: SyncRecord, seen: string): ApplicationFailure {
+  return ApplicationFailure.retryable(
+    `${ref.datatype} ${ref.id} was read as of ${record.lastChanged}, older than ${seen} already seen: the API's replica is behind`,
+    'ReplicaBehind',
+  );
+}
 
 export function createApiActivities(adapters: Adapters) {
   const findOne = async (
@@ -55,9 +86,13 @@ export function createApiActivities(adapters: Adapters) {
   };
 
   return {
-    /** Reads one record; null when it does not exist. */
-    async readRecord({ system, ref }: ReadRecordInput): Promise<SyncRecord | null> {
-      return asActivity(async () => (await adapters[system].get(ref, signal())) ?? null);
+    /** Reads one record, never older than a copy already seen; null when it does not exist. */
+    async readRecord({ system, ref, notOlderThan }: ReadRecordInput): Promise<SyncRecord | null> {
+      return asActivity(async () => {
+        const record = await adapters[system].get(ref, signal());
+        if (record && isOlder(record, notOlderThan)) throw replicaBehind(ref, record, notOlderThan!);
+        return record ?? null;
+      });
     },
 
     /**
@@ -116,15 +151,29 @@ export function createApiActivities(adapters: Adapters) {
       });
     },
 
-    async updateRecord({ system, ref, before, after }: UpdateRecordInput): Promise<SyncRecord> {
+    /**
+     * Writes `after` only over the record as it was read (DATAFLOWS.md rule 5): it is read again
+     * first, and a record that changed since, by a person or by an earlier attempt of this write
+     * whose answer was lost, is handed back to be merged again instead of being overwritten. A
+     * copy the link read a moment ago is trusted as it is, so an edit costs one read and one write.
+     */
+    async updateRecord({ system, ref, before, after, readMsAgo }: UpdateRecordInput): Promise<UpdateOutcome> {
       return asActivity(async () => {
-        const updated = await adapters[system].update(ref, before, after, signal());
+        const fresh = readMsAgo !== undefined && readMsAgo < FRESH_MS && Context.current().info.attempt === 1;
+        const current = fresh ? before : await adapters[system].get(ref, signal());
+        if (!current) return { kind: 'gone' };
+        if (isOlder(current, before.lastChanged)) throw replicaBehind(ref, current, before.lastChanged);
+        if (
+          Date.parse(current.lastChanged) !== Date.parse(before.lastChanged) ||
+          !sameData(current.data, before.data)
+        ) {
+          return { kind: 'changed', record: current };
+        }
+        const record = await adapters[system].update(ref, before.data, after, signal());
         // Which fields, never their values: those are customer data.
-        const fields = Object.keys(after).filter(
-          (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
-        );
+        const fields = Object.keys(after).filter((field) => !sameData(before.data[field], after[field]));
         log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
-        return updated;
+        return { kind: 'written', record };
       });
     },
   };

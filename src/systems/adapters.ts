@@ -15,13 +15,16 @@ export function createAdapters(config: Environment): Record<SystemName, SystemAd
       subscriptionKey: config.POWEROFFICEGO_SUBSCRIPTION_KEY,
       timeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
     }),
-    powerofficegov1: createPowerofficegoV1Adapter({
-      baseUrl: config.POWEROFFICEGOV1_BASE_URL,
-      tokenUrl: config.POWEROFFICEGOV1_TOKEN_URL,
-      applicationKey: config.POWEROFFICEGOV1_APPLICATION_KEY,
-      clientKey: config.POWEROFFICEGOV1_CLIENT_KEY,
-      contactRoute: config.POWEROFFICEGOV1_CONTACT_ROUTE,
-      timeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
-    }),
+    powerofficegov1: createPowerofficegoV1Adapter(
+      {
+        baseUrl: config.POWEROFFICEGOV1_BASE_URL,
+        tokenUrl: config.POWEROFFICEGOV1_TOKEN_URL,
+        applicationKey: config.POWEROFFICEGOV1_APPLICATION_KEY,
+        clientKey: config.POWEROFFICEGOV1_CLIENT_KEY,
+        contactRoute: config.POWEROFFICEGOV1_CONTACT_ROUTE,
+        timeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
+      },
+      config.SYNC_PER_PARENT_CALLS_PER_SECOND,
+    ),
   };
 }

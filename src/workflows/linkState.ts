@@ -49,7 +49,10 @@ export interface LinkSnapshot {
   connectedBy?: string;
   /** A child's parent link, when it answered that it is not linked: why, and whether it never will be. */
   parentProblem?: { problem?: string; absent?: boolean };
-  /** The last-changed of the newest record received from each side: older or equal ones are old news. */
+  /**
+   * The last-changed of the newest copy of each side's record this link has received, read or
+   * written: a delivery not newer than it is old news (an echo, or a copy from before a write).
+   */
   lastSeen: { a?: string; b?: string };
   /** Links already asked to tell this one when they are synchronized. */
   asked: string[];
@@ -100,6 +103,13 @@ export class LinkState {
     this.s.lastSeen[side] = record.lastChanged;
     this.s.pending[side] = newer(this.s.pending[side], record);
     if (side === 'a' && record.parentId) this.s.aParentId = record.parentId;
+  }
+
+  /** Notes a copy of a record the link read or wrote itself. */
+  saw(side: 'a' | 'b', record: SyncRecord): void {
+    const seen = this.s.lastSeen[side];
+    if (!seen || Date.parse(record.lastChanged) > Date.parse(seen))
+      this.s.lastSeen[side] = record.lastChanged;
   }
 
   addDependant(from: string): void {
@@ -168,6 +178,7 @@ export class LinkState {
   unlink(): void {
     this.s.bId = undefined;
     this.s.base = undefined;
+    this.s.lastSeen.b = undefined;
   }
 
   decide(at: string, text: string): void {

@@ -66,6 +66,8 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   });
   setHandler(getLinkStateQuery, () => link.s);
 
+  // Workflow time: the time of the current workflow task, the same on replay.
+  const clock = () => new Date().getTime();
   const now = () => new Date().toISOString();
   const aRef = (): RecordRef => ({ datatype: flow.a.datatype, id: aId, parentId: link.s.aParentId });
   const bRef = (): RecordRef => ({ datatype: flow.b.datatype, id: link.s.bId!, parentId: link.s.bParentId });
@@ -74,8 +76,25 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     a: { api: aApi, system: flow.a.system, ref: aRef },
     b: { api: bApi, system: flow.b.system, ref: bRef },
   };
-  const read = async (side: 'a' | 'b') =>
-    (await sides[side].api.readRecord({ system: sides[side].system, ref: sides[side].ref() })) ?? undefined;
+  /** Reads a side's record, never older than a copy the link has already seen. */
+  const read = async (side: 'a' | 'b') => {
+    const { api, system, ref } = sides[side];
+    return (await api.readRecord({ system, ref: ref(), notOlderThan: link.s.lastSeen[side] })) ?? undefined;
+  };
+  /** Writes a side's record over the copy it was read as (`readAt`: when, if just now); see updateRecord. */
+  const write = async (
+    side: 'a' | 'b',
+    before: SyncRecord,
+    after: Record<string, unknown>,
+    readAt?: number,
+    ref = sides[side].ref(),
+  ) => {
+    const { api, system } = sides[side];
+    const readMsAgo = readAt === undefined ? undefined : clock() - readAt;
+    const outcome = await api.updateRecord({ system, ref, before, after, readMsAgo });
+    if (outcome.kind !== 'gone') link.saw(side, outcome.record);
+    return outcome;
+  };
 
   function missing(side: 'a' | 'b'): void {
     const which =
@@ -113,18 +132,20 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
    * Writes this link's origin marker into a B record it matched whose marker field is empty, so no
    * other link takes it and its changes route straight here. A value another system put there stays.
    */
-  async function claim(plan: LinkPlan, b: SyncRecord): Promise<SyncRecord> {
+  async function claim(plan: LinkPlan, b: SyncRecord): Promise<SyncRecord | undefined> {
     const { field, value } = plan.identity;
     const held = b.data[field];
     if (!plan.identityIsMarker || (typeof held === 'string' && held.trim() !== '')) return b;
-    const after = { ...b.data, [field]: value };
     const ref = { datatype: flow.b.datatype, id: b.id, parentId: b.parentId ?? link.s.bParentId };
-    return bApi.updateRecord({ system: flow.b.system, ref, before: b.data, after });
+    const outcome = await write('b', b, { ...b.data, [field]: value }, undefined, ref);
+    if (outcome.kind === 'changed') return claim(plan, outcome.record);
+    return outcome.kind === 'written' ? outcome.record : undefined;
   }
 
   async function establish(): Promise<void> {
     const a = link.s.pending.a ?? link.s.aRecord ?? (await read('a'));
     link.s.pending.a = undefined;
+    if (a) link.saw('a', a);
     if (!a) {
       link.setStatus('not-applicable', `There is no Powerofficego ${flow.a.label} ${aId}`);
       return;
@@ -156,7 +177,10 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       return;
     }
     if (b) {
-      b = await claim(plan, b);
+      const claimed = await claim(plan, b);
+      // Deleted while being matched: the next round of establishment looks again.
+      if (!claimed) return;
+      b = claimed;
       link.decide(now(), `Linked to existing PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     } else {
       b = await bApi.createRecord({
@@ -168,24 +192,25 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       });
       link.decide(now(), `Created PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     }
+    link.saw('b', b);
     link.linked(b.id, b.parentId ?? link.s.bParentId);
     if (created) {
       link.s.base = await mapping.baseOf({ flow: flowName, a, b });
     } else {
-      await syncRecords(a, b, { a: true, b: true });
+      await syncRecords(a, b);
     }
     for (const other of plan.notifyWhenLinked) await tell(other);
   }
 
-  /** Merges until both sides agree, re-reading a record before writing it (DATAFLOWS.md rules 3–5). */
-  async function syncRecords(a?: SyncRecord, b?: SyncRecord, fresh = { a: false, b: false }): Promise<void> {
+  /**
+   * Merges until both sides agree (DATAFLOWS.md rules 3–5). A write goes only over the copy of the
+   * record the merge used (see updateRecord); after the writes the base is what both APIs hold, so
+   * a value an API keeps its own way (v1 fills in a country code) is not written again.
+   */
+  async function syncRecords(a?: SyncRecord, b?: SyncRecord): Promise<void> {
     const records = { a, b };
-    const refresh = async (side: 'a' | 'b'): Promise<boolean> => {
-      records[side] = await read(side);
-      fresh[side] = true;
-      if (!records[side]) missing(side);
-      return records[side] !== undefined;
-    };
+    /** When each side's copy was read by this merge (workflow time). */
+    const readAt: { a?: number; b?: number } = {};
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
       if (step.kind === 'nothing-new') return;
@@ -195,29 +220,50 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         return;
       }
       if (step.kind === 'read') {
-        if (!(await refresh(step.side))) return;
+        const record = await read(step.side);
+        if (!record) return missing(step.side);
+        link.saw(step.side, record);
+        records[step.side] = record;
+        readAt[step.side] = clock();
         continue;
       }
-      const stale = (['a', 'b'] as const).filter((side) => step[`${side}After`] && !fresh[side]);
-      if (stale.length > 0) {
-        for (const side of stale) if (!(await refresh(side))) return;
-        continue;
-      }
-      for (const side of ['b', 'a'] as const) {
-        const after = step[`${side}After`];
-        if (!after) continue;
-        const { api, system, ref } = sides[side];
-        records[side] = await api.updateRecord({ system, ref: ref(), before: records[side]!.data, after });
-      }
+      const outcome = await writeAll(step, records, readAt);
+      if (outcome === 'gone') return;
+      if (outcome === 'changed') continue;
       for (const decision of step.decisions) link.decide(now(), decision);
+      link.s.base = await mapping.baseOf({ flow: flowName, a: records.a!, b: records.b! });
+      if (link.s.status !== 'linked') link.setStatus('linked');
+      return;
     }
     link.setStatus('needs-attention', `The two records did not settle after ${MAX_MERGE_ROUNDS} merges`);
+  }
+
+  /** Writes a merge's records, B first; a side that changed since it was read stops it to be merged again. */
+  async function writeAll(
+    step: { aAfter?: Record<string, unknown>; bAfter?: Record<string, unknown> },
+    records: { a?: SyncRecord; b?: SyncRecord },
+    readAt: { a?: number; b?: number },
+  ): Promise<'written' | 'changed' | 'gone'> {
+    for (const side of ['b', 'a'] as const) {
+      const after = step[`${side}After`];
+      if (!after) continue;
+      const outcome = await write(side, records[side]!, after, readAt[side]);
+      if (outcome.kind === 'gone') {
+        missing(side);
+        return 'gone';
+      }
+      records[side] = outcome.record;
+      readAt[side] = undefined;
+      if (outcome.kind === 'changed') return 'changed';
+    }
+    return 'written';
   }
 
   async function resync(): Promise<void> {
     link.decide(now(), 'Forced resync');
     const a = await read('a');
     if (!a) return missing('a');
+    link.saw('a', a);
     if (!link.isLinked) {
       link.s.pending.a = a;
       return establish();
@@ -229,7 +275,8 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       link.s.pending.a = a;
       return establish();
     }
-    await syncRecords(a, b, { a: true, b: true });
+    link.saw('b', b);
+    await syncRecords(a, b);
   }
 
   /** Sends this link's outcome to a link that waits for it; a link that is not running needs no answer. */

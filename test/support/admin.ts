@@ -26,6 +26,9 @@ export function adminOf(simulator: RunningSimulator) {
     stats,
     resetStats: async () => void (await http.post('stats/reset')),
     setFaults: async (faults: Fields) => void (await http.put('faults', { json: faults })),
+    /** v1 only: how far its API's reads lag its writes. */
+    setReplicaLag: async (replicaLagMs: number) =>
+      void (await http.put('replica-lag', { json: { replicaLagMs } })),
     /** Writes of one datatype made through the API (not the admin API). */
     writes: async (datatype: string) => (await stats()).writes[datatype]?.total ?? 0,
   };

@@ -1,6 +1,7 @@
 // The SystemAdapter for PowerOffice Go API v1 (`powerofficegov1`): records are the v1 records as
 // returned; an update posts the whole record, as v1 clears what a write leaves out.
 import { setTimeout } from 'node:timers/promises';
+import pThrottle from 'p-throttle';
 import { NotFoundError, RateLimitError } from '../errors.js';
 import { toInstant } from '../http/instant.js';
 import type {
@@ -36,9 +37,18 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
   // v1 lists contact persons only per customer: a feed of them costs a call per customer.
   readonly perParentFeeds: readonly string[] = ['contactperson'];
   readonly #client: PowerofficegoV1Client;
+  /**
+   * Paces the walk over every customer's contact persons: one feed walks at a time, and it keeps
+   * to this share of v1's rate limit so the links' own calls are not starved or answered with 429.
+   */
+  readonly #walkPace: <T>(call: () => Promise<T>) => Promise<T>;
 
-  constructor(client: PowerofficegoV1Client) {
+  constructor(client: PowerofficegoV1Client, walkCallsPerSecond = 15) {
     this.#client = client;
+    const throttle = pThrottle({ limit: 1, interval: Math.ceil(1000 / walkCallsPerSecond) });
+    this.#walkPace = throttle((call: () => Promise<unknown>) => call()) as <T>(
+      call: () => Promise<T>,
+    ) => Promise<T>;
   }
 
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
@@ -58,8 +68,9 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
       // walk finishes instead of starting over (one customer's list is small, read in one go).
       for (let attempt = 1; ; attempt++) {
         try {
-          const pages = this.#client.list(datatype, { filter, pageSize: query.pageSize, parentId }, options);
-          for await (const page of pages) yield toRecords(page);
+          const read = () =>
+            collect(this.#client.list(datatype, { filter, pageSize: query.pageSize, parentId }, options));
+          yield toRecords(await this.#walkPace(read));
           break;
         } catch (error) {
           // The customer was deleted since it was listed: it has no contact persons left to report.
@@ -138,8 +149,18 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
   }
 }
 
-export function createPowerofficegoV1Adapter(config: PowerofficegoV1Config): PowerofficegoV1Adapter {
-  return new PowerofficegoV1Adapter(new PowerofficegoV1Client(config));
+export function createPowerofficegoV1Adapter(
+  config: PowerofficegoV1Config,
+  walkCallsPerSecond?: number,
+): PowerofficegoV1Adapter {
+  return new PowerofficegoV1Adapter(new PowerofficegoV1Client(config), walkCallsPerSecond);
+}
+
+/** One customer's contact persons: a short list, read whole. */
+async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...page);
+  return all;
 }
 
 function toSyncRecord(datatype: V1Datatype, record: V1Record<V1Datatype>): SyncRecord {
