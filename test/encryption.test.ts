@@ -14,6 +14,7 @@ import {
 } from '../src/temporal/encryptionCodec.js';
 import type { EncryptionKey } from '../src/temporal/encryptionKeys.js';
 import { linkWorkflowId } from '../src/ids.js';
+import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import { setLogLevel } from '../src/logging/logger.js';
 import { adminOf } from './support/admin.js';
 import { historyText, payloadsIn } from './support/historyText.js';
@@ -230,11 +231,16 @@ describe('encrypted histories, end to end', function () {
   this.timeout(120_000);
   const phone = '+47 913 57 246';
 
-  it('keeps a supplier’s e-mail and phone out of the raw history, and shows them through the codec', async () => {
+  it('keeps a supplier’s e-mail, phone and an API’s refusal out of the raw history, and shows them through the codec', async () => {
     const keys = `k1:${k1.key.toString('base64')}`;
     const stack = await startSyncStack({ env: { SYNC_ENCRYPTION_KEYS: keys } });
     try {
       const supplier = await adminOf(stack.v2).create('supplier', { ...SUPPLIER, PhoneNumber: phone });
+      // v1 refuses a web address without a scheme: its words come back in an activity failure.
+      const refused = await adminOf(stack.v2).create('supplier', {
+        Name: 'Avvist Adresse AS',
+        WebsiteUrl: 'www.avvist-adresse.no',
+      });
       await stack.startWorkers();
       await stack.startSync();
       const v1 = adminOf(stack.v1);
@@ -257,6 +263,20 @@ describe('encrypted histories, end to end', function () {
         assert.ok(!shown.includes(SUPPLIER.EmailAddress), 'no plaintext e-mail in a raw history');
         assert.ok(!shown.includes(phone), 'no plaintext phone in a raw history');
       }
+
+      const parked = await eventually(async () => {
+        const state = await stack.client.workflow
+          .getHandle(linkWorkflowId('supplier-contact', String(refused.Id)))
+          .query(getLinkStateQuery);
+        return state.status === 'needs-attention' ? state : undefined;
+      });
+      const refusal = 'is not a valid web address';
+      assert.match(parked.reason!, new RegExp(refusal), 'the reason, decrypted');
+      const refusedHistory = await raw.workflow
+        .getHandle(linkWorkflowId('supplier-contact', String(refused.Id)))
+        .fetchHistory();
+      assert.ok(historyText(refusedHistory).includes('Encoded failure'), 'the failure is there, encoded');
+      assert.ok(!historyText(refusedHistory).includes(refusal), 'no plaintext refusal in a raw history');
 
       const link = await raw.workflow
         .getHandle(linkWorkflowId('supplier-contact', String(supplier.Id)))
