@@ -21,6 +21,13 @@ const list = z.string().transform((value) =>
 export const Environment = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** Temporal Cloud: an API key (turns TLS on). Or mutual TLS with the certificate settings below. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z.stringbool().optional(),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   /** The Temporal Web UI, for the links to a workflow's history the command line prints. */
   TEMPORAL_UI_URL: url.default('http://localhost:8233'),
 

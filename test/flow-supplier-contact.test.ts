@@ -79,7 +79,7 @@ describe('flow supplier → contact, end to end', function () {
     );
   });
 
-  it('makes each link findable in the Web UI by flow, A id, B id and state', async () => {
+  it('makes each link findable in the Web UI by flow, A id, B id and state, and shows its record’s name', async () => {
     const supplier = suppliers[1]!;
     const contact = (await contactOf(supplier))!;
     const found = [];
@@ -95,6 +95,14 @@ describe('flow supplier → contact, end to end', function () {
     assert.equal(attributes.get(SyncAId), String(supplier.Id));
     assert.equal(attributes.get(SyncBId), String(contact.ContactId));
     assert.equal(attributes.get(SyncLinkState), 'linked');
+    assert.equal(found[0]!.memo?.name, 'Nordlys Handel AS', 'the name in the memo');
+    const handle = stack.client.workflow.getHandle(found[0]!.workflowId);
+    const metadata = (await handle.query('__temporal_workflow_metadata')) as { currentDetails?: string };
+    assert.equal(
+      metadata.currentDetails,
+      `**Supplier ${supplier.Id}** Nordlys Handel AS → PowerOfficeGov1 Contact ${contact.ContactId}\n\nState: linked`,
+      'the summary the Web UI shows',
+    );
   });
 
   it('carries an edit in A to B with one write, and writes nothing back', async () => {

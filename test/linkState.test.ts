@@ -14,6 +14,20 @@ describe('link state', () => {
     assert.equal(link.s.pending.a, undefined, 'a re-delivered record is not new work');
   });
 
+  it('drops a pending copy that a record it read or wrote supersedes, and later copies of it', () => {
+    const link = new LinkState('supplier-contact', '7', 'always');
+    const pending = () => link.s.pending.b;
+    link.receive({ side: 'b', record: record('2026-01-01T00:00:05Z', { v: 'from the feed' }) });
+    link.saw('b', record('2026-01-01T00:00:09Z', { v: 'written by the link' }));
+    assert.equal(pending(), undefined, 'merged already');
+    link.receive({ side: 'b', record: record('2026-01-01T00:00:07Z', { v: 'a lagging replica' }) });
+    assert.equal(pending(), undefined, 'older than the link wrote');
+    link.receive({ side: 'b', record: record('2026-01-01T00:00:11Z', { v: 'a person' }) });
+    assert.equal(pending()?.data.v, 'a person');
+    link.saw('b', record('2026-01-01T00:00:10Z'));
+    assert.equal(pending()?.data.v, 'a person', 'newer than anything the link saw');
+  });
+
   it('may create under "always"; under "on-dependency" only once something needs it', () => {
     assert.equal(new LinkState('f', '1', 'always').mayCreate, true);
     const waiting = new LinkState('f', '1', 'on-dependency');

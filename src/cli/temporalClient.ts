@@ -3,12 +3,19 @@
 import { Client, Connection } from '@temporalio/client';
 import type { z } from 'zod';
 import { Environment } from '../config.js';
+import { connectionOptions } from '../temporal/connectionOptions.js';
 import { dataConverterFrom } from '../temporal/dataConverter.js';
 import { CliError } from './cliError.js';
 
 const TemporalSettings = Environment.pick({
   TEMPORAL_ADDRESS: true,
   TEMPORAL_NAMESPACE: true,
+  TEMPORAL_API_KEY: true,
+  TEMPORAL_TLS: true,
+  TEMPORAL_TLS_CLIENT_CERT_PATH: true,
+  TEMPORAL_TLS_CLIENT_KEY_PATH: true,
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: true,
+  TEMPORAL_TLS_SERVER_NAME: true,
   TEMPORAL_UI_URL: true,
   SYNC_ENCRYPTION_KEYS: true,
 });
@@ -30,7 +37,8 @@ export async function withClient<T>(
 ): Promise<T> {
   const settings = loadTemporalSettings();
   const address = settings.TEMPORAL_ADDRESS;
-  const connection = await Connection.connect({ address, connectTimeout: CONNECT_TIMEOUT_MS }).catch(() => {
+  const options = { ...connectionOptions(settings), connectTimeout: CONNECT_TIMEOUT_MS };
+  const connection = await Connection.connect(options).catch(() => {
     throw new CliError(`Cannot reach Temporal at ${address}: is it running? (npm start starts one)`);
   });
   try {

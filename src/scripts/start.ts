@@ -11,6 +11,7 @@ import { startPowerofficegoSimulator } from '../simulators/powerofficego/server.
 import { startPowerofficegov1Simulator } from '../simulators/powerofficegov1/server.js';
 import type { RunningSimulator } from '../simulators/simulator.js';
 import { startCodecServerFor } from '../temporal/codecServer.js';
+import { connectionOptions } from '../temporal/connectionOptions.js';
 import { dataConverterFrom } from '../temporal/dataConverter.js';
 import { startDevServer } from '../temporal/devServer.js';
 import { startSync } from '../temporal/startSync.js';
@@ -81,7 +82,7 @@ async function run(): Promise<void> {
   const workers = await startWorkers(config, await workflowBundle);
   stopping.push(() => workers.shutdown());
 
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(connectionOptions(config));
   stopping.push(() => connection.close());
   const client = new Client({
     connection,

@@ -6,6 +6,7 @@ import { createApiQueueActivities, createEngineActivities } from '../activities/
 import type { Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { createAdapters } from '../systems/adapters.js';
+import { connectionOptions } from './connectionOptions.js';
 import { dataConverterFrom } from './dataConverter.js';
 import { installRuntime } from './runtime.js';
 import { bundleWorkflows } from './workflowBundle.js';
@@ -22,8 +23,8 @@ export async function startWorkers(
 ): Promise<RunningWorkers> {
   installRuntime(config);
   const dataConverter = dataConverterFrom(config);
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(connectionOptions(config));
+  const clientConnection = await Connection.connect(connectionOptions(config));
   const client = new Client({
     connection: clientConnection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -2,6 +2,7 @@
 // methods, the workflow's main loop decides what to do next from them.
 import type { Base } from '../engine/merge.js';
 import type { CreationPolicy } from '../mappings/flow.js';
+import { recordName } from '../mappings/recordName.js';
 import type { SyncRecord } from '../systems/system.js';
 import type { DependencyStateInput, RecordChangedInput } from './linkMessages.js';
 
@@ -56,6 +57,8 @@ export interface LinkSnapshot {
   lastSeen: { a?: string; b?: string };
   /** Links already asked to tell this one when they are synchronized. */
   asked: string[];
+  /** What a person calls the A record, from the newest copy of it the link has. */
+  name?: string;
   /** The newest decisions, oldest first: `{at, text}`. */
   decisions: Array<{ at: string; text: string }>;
 }
@@ -102,14 +105,21 @@ export class LinkState {
     if (seen && Date.parse(record.lastChanged) <= Date.parse(seen)) return;
     this.s.lastSeen[side] = record.lastChanged;
     this.s.pending[side] = newer(this.s.pending[side], record);
+    if (side === 'a') this.s.name = recordName(record.data) ?? this.s.name;
     if (side === 'a' && record.parentId) this.s.aParentId = record.parentId;
   }
 
-  /** Notes a copy of a record the link read or wrote itself. */
+  /**
+   * Notes a copy of a record the link read or wrote itself: a delivery still pending that is not
+   * newer was merged with it already, or is older than what the link wrote.
+   */
   saw(side: 'a' | 'b', record: SyncRecord): void {
+    const at = Date.parse(record.lastChanged);
     const seen = this.s.lastSeen[side];
-    if (!seen || Date.parse(record.lastChanged) > Date.parse(seen))
-      this.s.lastSeen[side] = record.lastChanged;
+    if (!seen || at > Date.parse(seen)) this.s.lastSeen[side] = record.lastChanged;
+    const pending = this.s.pending[side];
+    if (pending && Date.parse(pending.lastChanged) <= at) this.s.pending[side] = undefined;
+    if (side === 'a' && !this.s.pending.a) this.s.name = recordName(record.data) ?? this.s.name;
   }
 
   addDependant(from: string): void {

@@ -10,7 +10,9 @@ import {
   log,
   proxyActivities,
   proxyLocalActivities,
+  setCurrentDetails,
   setHandler,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -315,8 +317,10 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   }
 
   // What the search attributes show; a handler may change it while the loop waits.
-  const shown = () => `${link.s.status}|${link.s.bId ?? ''}`;
+  const shown = () => `${link.s.status}|${link.s.bId ?? ''}|${link.s.name ?? ''}`;
   let published = '';
+  let memoName = workflowInfo().memo?.name;
+  /** Search attributes for finding links, the record's name in the memo, and a summary for the Web UI. */
   function publish(): void {
     if (shown() === published) return;
     published = shown();
@@ -324,6 +328,17 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       { key: SyncLinkState, value: link.s.status },
       ...(link.s.bId ? [{ key: SyncBId, value: link.s.bId }] : []),
     ]);
+    if (link.s.name !== undefined && link.s.name !== memoName) {
+      memoName = link.s.name;
+      upsertMemo({ name: memoName });
+    }
+    const { name, bId, status, reason } = link.s;
+    setCurrentDetails(
+      [
+        `**${flow.a.label} ${aId}**${name ? ` ${name}` : ''} → PowerOfficeGov1 ${flow.b.label} ${bId ?? '(none yet)'}`,
+        `State: ${status}${reason ? ` — ${reason}` : ''}`,
+      ].join('\n\n'),
+    );
     // Flow, link and A id come with every line, from the workflow id (see temporalLogger.ts).
     if (link.s.status === 'needs-attention') {
       log.warn('Link parked', { bId: link.s.bId, reason: link.s.reason });

@@ -1,5 +1,5 @@
-// `links`: a flow's links — A id, B id, name, state, reason — ids and state from visibility, name
-// and reason from each link's own state (a query, answered by a worker).
+// `links`: a flow's links — A id, B id, name, state, reason — ids, state and name from visibility
+// (the name is in each link's memo), the reason from the link's own state (a query, answered by a worker).
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { Command } from 'commander';
 import pLimit from 'p-limit';
@@ -67,7 +67,10 @@ export function linksCommand(): Command {
                 workflowId: link.workflowId,
                 aId: link.typedSearchAttributes.get(SyncAId) ?? null,
                 bId: link.typedSearchAttributes.get(SyncBId) ?? null,
-                name: (snapshot && linkName(options.flow, snapshot)) ?? null,
+                name:
+                  (link.memo?.name as string | undefined) ??
+                  (snapshot && linkName(options.flow, snapshot)) ??
+                  null,
                 state: link.typedSearchAttributes.get(SyncLinkState) ?? null,
                 reason: snapshot?.reason ?? null,
               };
