@@ -1,6 +1,7 @@
 // Flow 3 end to end: the real worker against a real Temporal dev server and both simulators.
 import { strict as assert } from 'node:assert';
 import { SyncAId, SyncBId, SyncFlow, SyncLinkState } from '../src/searchAttributes.js';
+import { sweepNow } from '../src/temporal/sweep.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
 
@@ -163,10 +164,13 @@ describe('replay', function () {
         const [contact] = await contacts.list('contact');
         return (contact?.Phones as Fields[] | undefined)?.[0]?.Value === '+47 22 22 22 22' || undefined;
       });
+      await sweepNow(stack.client);
       const { Worker } = await import('@temporalio/worker');
       const { workflowBundle } = await import('./support/syncStack.js');
       const types = new Set<string>();
-      const executions = stack.client.workflow.list({ query: `ExecutionStatus = 'Running'` });
+      const executions = stack.client.workflow.list({
+        query: `ExecutionStatus = 'Running' OR WorkflowType = 'sweepWorkflow'`,
+      });
       const histories = (async function* () {
         for await (const execution of executions) {
           types.add(execution.type);
@@ -182,7 +186,7 @@ describe('replay', function () {
         assert.equal(result.error, undefined, `${result.workflowId}: ${String(result.error)}`);
         replayed += 1;
       }
-      assert.deepEqual([...types].sort(), ['changeFeedWorkflow', 'linkWorkflow']);
+      assert.deepEqual([...types].sort(), ['changeFeedWorkflow', 'linkWorkflow', 'sweepWorkflow']);
       assert.ok(replayed >= 10, `replayed ${replayed} histories`);
     } finally {
       await stack.stop();

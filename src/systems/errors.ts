@@ -94,3 +94,13 @@ export class ResponseShapeError extends ApiError {
   readonly code = 'ERR_BAD_RESPONSE';
   readonly retryable = false;
 }
+
+/** A read's result, or undefined where the API answers that the record does not exist. */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}

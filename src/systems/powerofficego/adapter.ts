@@ -1,7 +1,8 @@
 // The SystemAdapter for PowerOffice Go API v2 (`powerofficego`): records are the v2 DTOs as
 // returned, updates are JSON Patches of exactly what changed.
 import jsonpatch from 'fast-json-patch';
-import { NotFoundError } from '../errors.js';
+import { datatypeOf } from '../datatypeOf.js';
+import { unlessNotFound } from '../errors.js';
 import { toInstant } from '../http/instant.js';
 import type {
   CallOptions,
@@ -88,7 +89,7 @@ export class PowerofficegoAdapter implements SystemAdapter {
   }
 
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
-    const datatype = this.#datatype(query.datatype);
+    const datatype = datatypeOf(this.system, V2_DATATYPES, query.datatype);
     // The API's filter is exclusive, the engine's `since` inclusive: ask from 1 ms before (a record
     // from that millisecond may come twice, which the engine tolerates; a missed one it could not).
     const changedAfter = query.since === undefined ? undefined : toInstant(query.since, -1);
@@ -100,17 +101,14 @@ export class PowerofficegoAdapter implements SystemAdapter {
   }
 
   async get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined> {
-    try {
-      return toSyncRecord(await this.#client.get(this.#datatype(ref.datatype), ref, options));
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const datatype = datatypeOf(this.system, V2_DATATYPES, ref.datatype);
+    const record = await unlessNotFound(this.#client.get(datatype, ref, options));
+    return record && toSyncRecord(record);
   }
 
   /** v2 filters one field per call: one call per pair, the results joined. */
   async findByField(query: FieldQuery, options?: CallOptions): Promise<SyncRecord[]> {
-    const datatype = this.#datatype(query.datatype);
+    const datatype = datatypeOf(this.system, V2_DATATYPES, query.datatype);
     const found = new Map<string, SyncRecord>();
     for (const { field, value } of query.any) {
       for (const record of await this.#findOne(datatype, field, value.trim(), query.parentId, options)) {
@@ -154,7 +152,7 @@ export class PowerofficegoAdapter implements SystemAdapter {
     data: Record<string, unknown>,
     options?: CallOptions,
   ): Promise<SyncRecord> {
-    const datatype = this.#datatype(ref.datatype);
+    const datatype = datatypeOf(this.system, V2_DATATYPES, ref.datatype);
     return toSyncRecord(await this.#client.create(datatype, writable(datatype, data), ref.parentId, options));
   }
 
@@ -164,17 +162,10 @@ export class PowerofficegoAdapter implements SystemAdapter {
     after: Record<string, unknown>,
     options?: CallOptions,
   ): Promise<SyncRecord> {
-    const datatype = this.#datatype(ref.datatype);
+    const datatype = datatypeOf(this.system, V2_DATATYPES, ref.datatype);
     const operations = jsonpatch.compare(writable(datatype, before), writable(datatype, after));
     if (operations.length === 0) return toSyncRecord(await this.#client.get(datatype, ref, options));
     return toSyncRecord(await this.#client.patch(datatype, ref, operations, options));
-  }
-
-  #datatype(datatype: string): V2Datatype {
-    if (!this.datatypes.includes(datatype)) {
-      throw new Error(`powerofficego has no datatype ${datatype} (it has ${this.datatypes.join(', ')})`);
-    }
-    return datatype as V2Datatype;
   }
 }
 

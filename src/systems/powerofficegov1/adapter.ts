@@ -2,7 +2,8 @@
 // returned; an update posts the whole record, as v1 clears what a write leaves out.
 import { setTimeout } from 'node:timers/promises';
 import pThrottle from 'p-throttle';
-import { NotFoundError, RateLimitError } from '../errors.js';
+import { datatypeOf } from '../datatypeOf.js';
+import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
 import { toInstant } from '../http/instant.js';
 import type {
   CallOptions,
@@ -52,7 +53,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
   }
 
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
-    const datatype = this.#datatype(query.datatype);
+    const datatype = datatypeOf(this.system, V1_DATATYPES, query.datatype);
     const filter = query.since === undefined ? undefined : changedSince(toInstant(query.since));
     const toRecords = (page: V1Record<V1Datatype>[]) => page.map((record) => toSyncRecord(datatype, record));
     if (datatype !== 'contactperson') {
@@ -83,18 +84,14 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
   }
 
   async get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined> {
-    const datatype = this.#datatype(ref.datatype);
-    try {
-      return toSyncRecord(datatype, await this.#client.get(datatype, ref, options));
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const datatype = datatypeOf(this.system, V1_DATATYPES, ref.datatype);
+    const record = await unlessNotFound(this.#client.get(datatype, ref, options));
+    return record && toSyncRecord(datatype, record);
   }
 
   /** One OData filter for all the pairs, so the API does the matching in one call; contact persons within their customer only. */
   async findByField(query: FieldQuery, options?: CallOptions): Promise<SyncRecord[]> {
-    const datatype = this.#datatype(query.datatype);
+    const datatype = datatypeOf(this.system, V1_DATATYPES, query.datatype);
     const filter = query.any
       .map(({ field, value }) => `(${odataEquals(field, value, listProperties[datatype])})`)
       .join(' or ');
@@ -110,7 +107,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     data: Record<string, unknown>,
     options?: CallOptions,
   ): Promise<SyncRecord> {
-    const datatype = this.#datatype(ref.datatype);
+    const datatype = datatypeOf(this.system, V1_DATATYPES, ref.datatype);
     const body = writable(data, idKey(datatype));
     return toSyncRecord(datatype, await this.#client.save(datatype, body, ref.parentId, options));
   }
@@ -122,7 +119,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     after: Record<string, unknown>,
     options?: CallOptions,
   ): Promise<SyncRecord> {
-    const datatype = this.#datatype(ref.datatype);
+    const datatype = datatypeOf(this.system, V1_DATATYPES, ref.datatype);
     const body = { ...writable(before), ...writable(after), [idKey(datatype)]: Number(ref.id) };
     // The POST's reply is the written record: a read now could still hit the lagging replica.
     return toSyncRecord(datatype, await this.#client.save(datatype, body, ref.parentId, options));
@@ -139,13 +136,6 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     for await (const customers of this.#client.list('customer', {}, options)) {
       yield* customers.map((customer) => String(customer.id));
     }
-  }
-
-  #datatype(datatype: string): V1Datatype {
-    if (!this.datatypes.includes(datatype)) {
-      throw new Error(`powerofficegov1 has no datatype ${datatype} (it has ${this.datatypes.join(', ')})`);
-    }
-    return datatype as V1Datatype;
   }
 }
 
