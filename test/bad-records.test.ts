@@ -83,6 +83,9 @@ describe('a corpus of bad records', function () {
     await supplier('deletedInB', { Name: 'Slettes i B AS' });
     await supplier('deletedInA', { Name: 'Slettes i A AS' });
     await supplier('htmlFromB', { Name: 'Endres i B AS' });
+    await supplier('malformed', { Name: 'Ødelagt Svar AS' });
+    // v2 sends this supplier in a shape its contract forbids until the test lifts the fault.
+    await v2.setFaults({ malformedIds: [String(s.malformed!.Id)] });
 
     const customer = async (key: string, fields: Fields) => {
       s[key] = await v2.create('customer', fields);
@@ -234,6 +237,20 @@ describe('a corpus of bad records', function () {
         ? true
         : undefined,
     );
+  });
+
+  it('parks only the link of a record the API lists in a forbidden shape, and resumes when it is whole', async () => {
+    const parked = await settled('supplier-contact', s.malformed!.Id, 'needs-attention');
+    assert.match(
+      parked.reason!,
+      /powerofficego listed supplier \d+ in a shape its contract does not allow: EmailAddress/,
+    );
+    await contactOf(s.portAndPath!); // its neighbours in the same list page went on
+    await v2.setFaults({});
+    await v2.edit('supplier', s.malformed!.Id as number, { PhoneNumber: '+47 23 45 67 89' });
+    const contact = await contactOf(s.malformed!);
+    assert.equal(contact.Name, 'Ødelagt Svar AS');
+    assert.deepEqual(contact.Phones, [{ Value: '+47 23 45 67 89' }]);
   });
 
   it('renews tokens that expire mid-run without losing a call', async () => {

@@ -611,7 +611,11 @@ describe('Powerofficego (API v2) simulator', () => {
         errorRate: 0,
         timeoutRate: 0,
         latencyMs: 5,
+        malformedIds: [],
       });
+      await admin('/faults', 'PUT', { malformedIds: [String(customer.Id)] });
+      const spoiled = await api.get(`/Customers/${customer.Id}`);
+      assert.equal(spoiled.body.EmailAddress, 12345, 'a record sent in a forbidden shape');
       await admin('/faults', 'PUT', {});
       await admin('/stats/reset', 'POST');
       assert.deepEqual((await admin('/stats')).body.requests, {});

@@ -1,7 +1,7 @@
 // Handing records read from a system to the links that own them: an A record to its link in every
 // flow it feeds, a B record to the link that holds it (by origin marker, else by the link's
 // `SyncBId` search attribute). Shared by the change feeds and the reconciliation sweep.
-import { Context } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import pLimit from 'p-limit';
 import { linkWorkflowId, parseOriginMarker } from '../ids.js';
@@ -73,7 +73,16 @@ export function createDelivery(client: Client, concurrency: number) {
   }
 
   return {
-    async deliverPage(system: SystemName, datatype: string, records: SyncRecord[]): Promise<Delivered> {
+    async deliverPage(system: SystemName, datatype: string, listed: SyncRecord[]): Promise<Delivered> {
+      // A record sent without a readable id has no link to park: it is told here, and the rest go on.
+      for (const record of listed.filter((record) => !record.id)) {
+        log.warn('A listed record cannot be routed to its link', {
+          system,
+          datatype,
+          problem: record.problem,
+        });
+      }
+      const records = listed.filter((record) => record.id);
       const deliveries: Array<Promise<void>> = [];
       const unrouted: SyncRecord[] = [];
       for (const { flow, side } of flowsFedBy(system, datatype)) {

@@ -8,6 +8,11 @@ export interface FaultOptions {
   timeoutRate?: number;
   /** Milliseconds added to every API request. */
   latencyMs?: number;
+  /**
+   * Ids of records the API sends, wherever an answer carries them, in a shape its contract
+   * forbids (an e-mail address that is a number): a real API's bad day, for the engine's tests.
+   */
+  malformedIds?: string[];
 }
 
 export interface SimulatorOptions {

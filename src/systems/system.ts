@@ -11,6 +11,8 @@ export interface SyncRecord {
   lastChanged: string;
   /** The DTO exactly as the API returned it (PascalCase for v2, camelCase for v1). */
   data: Record<string, unknown>;
+  /** Set on a listed record the API sent in a shape its contract forbids: what is wrong; `data` is as sent. */
+  problem?: string;
 }
 
 /** Identifies one record: datatype, id and, for child records, the parent's id. */
@@ -60,7 +62,10 @@ export interface SystemAdapter {
   /** Datatypes whose change feed costs a call per parent record, so they are polled less often. */
   readonly perParentFeeds?: readonly string[];
 
-  /** Pages of records changed since `since`, oldest first where the API can order. */
+  /**
+   * Pages of records changed since `since`, oldest first where the API can order. A record the
+   * contract forbids comes as it was sent, with its `problem`, and the list goes on.
+   */
   listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]>;
   /** The record, or undefined when the API answers 404. */
   get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined>;

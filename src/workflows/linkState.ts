@@ -102,6 +102,13 @@ export class LinkState {
 
   receive({ side, record }: RecordChangedInput): void {
     const seen = this.s.lastSeen[side];
+    if (record.problem) {
+      // Parked until a copy of the record in a shape the contract allows comes; an older copy is old news.
+      if (!(seen && Date.parse(record.lastChanged) <= Date.parse(seen))) {
+        this.setStatus('needs-attention', record.problem);
+      }
+      return;
+    }
     if (seen && Date.parse(record.lastChanged) <= Date.parse(seen)) return;
     this.s.lastSeen[side] = record.lastChanged;
     this.s.pending[side] = newer(this.s.pending[side], record);

@@ -215,7 +215,10 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     const readAt: { a?: number; b?: number } = {};
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
-      if (step.kind === 'nothing-new') return;
+      if (step.kind === 'nothing-new') {
+        if (link.s.status !== 'linked') link.setStatus('linked');
+        return;
+      }
       if (step.kind === 'in-sync') {
         link.s.base = step.base;
         if (link.s.status !== 'linked') link.setStatus('linked');

@@ -12,6 +12,7 @@ const FaultSettings = z
     errorRate: z.number().min(0).max(1).optional(),
     timeoutRate: z.number().min(0).max(1).optional(),
     latencyMs: z.number().int().min(0).optional(),
+    malformedIds: z.array(z.string()).optional(),
   })
   .strict();
 const RateLimitSetting = z.object({ rateLimit: z.union([z.number().positive(), z.literal(false)]) }).strict();

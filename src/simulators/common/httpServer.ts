@@ -3,7 +3,7 @@
 // one error handler that answers every refusal in the API's own error shape, never a crash.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RunningSimulator } from '../simulator.js';
-import type { FaultInjector } from './faults.js';
+import { spoil, type FaultInjector } from './faults.js';
 import { SimulatorProblem } from './problem.js';
 import type { RateLimiter } from './rateLimiter.js';
 import type { StatsCounter } from './stats.js';
@@ -59,9 +59,10 @@ export function createServer({ style, rateLimiter, faults, stats }: ServerParts)
   // Latency holds the answer, not the work: a write is done, and its answer late (or, if the
   // client gives up or dies meanwhile, never heard), as with a slow network.
   app.addHook('onSend', async (request, _reply, payload) => {
-    const { latencyMs } = faults.settings;
-    if (!isAdmin(request) && latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    return payload;
+    if (isAdmin(request)) return payload;
+    const { latencyMs, malformedIds } = faults.settings;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    return malformedIds.length > 0 && typeof payload === 'string' ? spoil(payload, malformedIds) : payload;
   });
 
   app.setErrorHandler((error, request, reply) => {

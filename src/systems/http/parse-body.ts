@@ -14,10 +14,33 @@ export function parseBody<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  throw new ResponseShapeError({ ...context, detail: contractProblem(result.error), cause: result.error });
+}
+
+/** Told of each element of a list that its schema refuses, with what is wrong with it. */
+export type OnInvalid = (element: unknown, problem: string) => void;
+
+/**
+ * The elements of a list that match the schema. The others go to `onInvalid`: one record in a
+ * shape the contract forbids is that record's problem, not the whole list's.
+ */
+export function keepValid<S extends z.ZodType>(
+  schema: S,
+  elements: readonly unknown[],
+  onInvalid: OnInvalid,
+): Array<z.output<S>> {
+  return elements.flatMap((element) => {
+    const result = schema.safeParse(element);
+    if (result.success) return [result.data];
+    onInvalid(element, contractProblem(result.error));
+    return [];
+  });
+}
+
+function contractProblem(error: z.ZodError): string {
+  const issues = error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : '';
-  const detail = `response does not match the contract: ${issues.slice(0, MAX_ISSUES).join('; ')}${more}`;
-  throw new ResponseShapeError({ ...context, detail, cause: result.error });
+  return `response does not match the contract: ${issues.slice(0, MAX_ISSUES).join('; ')}${more}`;
 }
 
 /** Decodes a JSON text body; empty is `undefined`, anything else that is not JSON a shape error. */

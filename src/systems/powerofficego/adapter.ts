@@ -3,6 +3,8 @@
 import jsonpatch from 'fast-json-patch';
 import { datatypeOf } from '../datatypeOf.js';
 import { unlessNotFound } from '../errors.js';
+import type { OnInvalid } from '../http/parse-body.js';
+import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
 import type {
   CallOptions,
@@ -96,8 +98,16 @@ export class PowerofficegoAdapter implements SystemAdapter {
     const parents = datatype === 'contactperson' ? query.parentIds : undefined;
     if (parents?.length === 0) return; // no contactIds would mean every contact: none asked, none listed
     const filters = parents && { contactIds: parents.join(',') };
-    const pages = this.#client.list(datatype, { changedAfter, pageSize: query.pageSize, filters }, options);
-    for await (const page of pages) yield page.map(toSyncRecord);
+    const invalid: SyncRecord[] = [];
+    const keys = { id: 'Id', lastChanged: 'LastChangedDateTimeOffset', parentId: 'ContactId' };
+    const onInvalid: OnInvalid = (element, problem) =>
+      invalid.push(invalidRecord(this.system, datatype, keys, element, problem));
+    const pages = this.#client.list(
+      datatype,
+      { changedAfter, pageSize: query.pageSize, filters, onInvalid },
+      options,
+    );
+    for await (const page of pages) yield [...page.map(toSyncRecord), ...invalid.splice(0)];
   }
 
   async get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined> {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createApiCall, type ApiCall } from '../http/api-call.js';
 import type { ClientConfig } from '../http/client-config.js';
 import { requestToken } from '../http/oauth.js';
+import { keepValid, type OnInvalid } from '../http/parse-body.js';
 import type { CallOptions } from '../system.js';
 import {
   ProblemDetails,
@@ -49,6 +50,8 @@ export interface V2ListQuery {
   pageSize?: number;
   /** The API's own list filters, e.g. `{ externalImportReference: 'x' }` or `{ contactIds: '1,2' }`. */
   filters?: Record<string, string>;
+  /** Set: a record in a shape the contract forbids goes here and the list goes on; unset: the call fails. */
+  onInvalid?: OnInvalid;
 }
 
 const DEFAULT_PAGE_SIZE = 5000;
@@ -90,11 +93,12 @@ export class PowerofficegoClient {
           PageNumber: pageNumber,
           PageSize: pageSize,
         },
-        schema: z.array(schema),
+        schema: z.array(query.onInvalid ? z.unknown() : schema),
         noContent: [],
         signal,
       });
-      if (page.length > 0) yield page as V2Record<D>[];
+      const records = query.onInvalid ? keepValid(schema, page, query.onInvalid) : page;
+      if (page.length > 0) yield records as V2Record<D>[];
       if (page.length < pageSize) return;
     }
   }

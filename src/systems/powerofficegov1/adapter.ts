@@ -4,6 +4,8 @@ import { setTimeout } from 'node:timers/promises';
 import pThrottle from 'p-throttle';
 import { datatypeOf } from '../datatypeOf.js';
 import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
+import type { OnInvalid } from '../http/parse-body.js';
+import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
 import type {
   CallOptions,
@@ -55,9 +57,17 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
     const datatype = datatypeOf(this.system, V1_DATATYPES, query.datatype);
     const filter = query.since === undefined ? undefined : changedSince(toInstant(query.since));
-    const toRecords = (page: V1Record<V1Datatype>[]) => page.map((record) => toSyncRecord(datatype, record));
+    const invalid: SyncRecord[] = [];
+    const keys = { id: idKey(datatype), lastChanged: 'lastChanged', parentId: 'partyId' };
+    const onInvalid: OnInvalid = (element, problem) =>
+      invalid.push(invalidRecord(this.system, datatype, keys, element, problem));
+    const toRecords = (page: V1Record<V1Datatype>[]) => [
+      ...page.map((record) => toSyncRecord(datatype, record)),
+      ...invalid.splice(0),
+    ];
+    const listed = { filter, pageSize: query.pageSize, onInvalid };
     if (datatype !== 'contactperson') {
-      const pages = this.#client.list(datatype, { filter, pageSize: query.pageSize }, options);
+      const pages = this.#client.list(datatype, listed, options);
       for await (const page of pages) yield toRecords(page);
       return;
     }
@@ -69,8 +79,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
       // walk finishes instead of starting over (one customer's list is small, read in one go).
       for (let attempt = 1; ; attempt++) {
         try {
-          const read = () =>
-            collect(this.#client.list(datatype, { filter, pageSize: query.pageSize, parentId }, options));
+          const read = () => collect(this.#client.list(datatype, { ...listed, parentId }, options));
           yield toRecords(await this.#walkPace(read));
           break;
         } catch (error) {
