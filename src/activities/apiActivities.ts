@@ -44,8 +44,15 @@ export interface UpdateRecordInput {
   /** The record as read when the merge was planned. */
   before: SyncRecord;
   after: Record<string, unknown>;
-  /** How long before this write was scheduled `before` was read, when the link read it itself. */
-  readMsAgo?: number;
+  /** When `before` was read, by the clock of the activity that read it (`ReadRecordResult.readAtMs`). */
+  readAtMs?: number;
+}
+
+export interface ReadRecordResult {
+  /** Absent when the record does not exist. */
+  record?: SyncRecord;
+  /** When the API answered: the time a workflow handles the answer can be much later. */
+  readAtMs: number;
 }
 
 /** A copy read this recently, by a first attempt, is written over without reading it again. */
@@ -86,12 +93,12 @@ export function createApiActivities(adapters: Adapters) {
   };
 
   return {
-    /** Reads one record, never older than a copy already seen; null when it does not exist. */
-    async readRecord({ system, ref, notOlderThan }: ReadRecordInput): Promise<SyncRecord | null> {
+    /** Reads one record, never older than a copy already seen, and says when. */
+    async readRecord({ system, ref, notOlderThan }: ReadRecordInput): Promise<ReadRecordResult> {
       return asActivity(async () => {
         const record = await adapters[system].get(ref, signal());
         if (record && isOlder(record, notOlderThan)) throw replicaBehind(ref, record, notOlderThan!);
-        return record ?? null;
+        return { record, readAtMs: Date.now() };
       });
     },
 
@@ -157,9 +164,10 @@ export function createApiActivities(adapters: Adapters) {
      * whose answer was lost, is handed back to be merged again instead of being overwritten. A
      * copy the link read a moment ago is trusted as it is, so an edit costs one read and one write.
      */
-    async updateRecord({ system, ref, before, after, readMsAgo }: UpdateRecordInput): Promise<UpdateOutcome> {
+    async updateRecord({ system, ref, before, after, readAtMs }: UpdateRecordInput): Promise<UpdateOutcome> {
       return asActivity(async () => {
-        const fresh = readMsAgo !== undefined && readMsAgo < FRESH_MS && Context.current().info.attempt === 1;
+        const fresh =
+          readAtMs !== undefined && Date.now() - readAtMs < FRESH_MS && Context.current().info.attempt === 1;
         const current = fresh ? before : await adapters[system].get(ref, signal());
         if (!current) return { kind: 'gone' };
         if (isOlder(current, before.lastChanged)) throw replicaBehind(ref, current, before.lastChanged);

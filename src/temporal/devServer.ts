@@ -63,9 +63,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     args.push('--ui-codec-endpoint', options.codecEndpoint);
 
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let errorOutput = '';
+  // The start and the end of what it says: a Go panic names its cause first, then its stack.
+  let head = '';
+  let tail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
-    errorOutput = (errorOutput + chunk.toString()).slice(-4_000);
+    const text = chunk.toString();
+    if (head.length < 3_000) head += text.slice(0, 3_000 - head.length);
+    else tail = (tail + text).slice(-1_500);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const address = `${ip}:${port}`;
@@ -73,7 +77,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`The Temporal dev server exited (${child.exitCode}) at start:\n${errorOutput}`);
+      throw new Error(
+        `The Temporal dev server exited (${child.exitCode}) at start:\n${head}${tail ? `\n…\n${tail}` : ''}`,
+      );
     }
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });

@@ -68,8 +68,6 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   });
   setHandler(getLinkStateQuery, () => link.s);
 
-  // Workflow time: the time of the current workflow task, the same on replay.
-  const clock = () => new Date().getTime();
   const now = () => new Date().toISOString();
   const aRef = (): RecordRef => ({ datatype: flow.a.datatype, id: aId, parentId: link.s.aParentId });
   const bRef = (): RecordRef => ({ datatype: flow.b.datatype, id: link.s.bId!, parentId: link.s.bParentId });
@@ -78,22 +76,22 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     a: { api: aApi, system: flow.a.system, ref: aRef },
     b: { api: bApi, system: flow.b.system, ref: bRef },
   };
-  /** Reads a side's record, never older than a copy the link has already seen. */
-  const read = async (side: 'a' | 'b') => {
+  /** Reads a side's record, never older than a copy the link has already seen, and when the API answered. */
+  const readStamped = (side: 'a' | 'b') => {
     const { api, system, ref } = sides[side];
-    return (await api.readRecord({ system, ref: ref(), notOlderThan: link.s.lastSeen[side] })) ?? undefined;
+    return api.readRecord({ system, ref: ref(), notOlderThan: link.s.lastSeen[side] });
   };
-  /** Writes a side's record over the copy it was read as (`readAt`: when, if just now); see updateRecord. */
+  const read = async (side: 'a' | 'b') => (await readStamped(side)).record;
+  /** Writes a side's record over the copy it was read as (`readAtMs`: when, if the link read it); see updateRecord. */
   const write = async (
     side: 'a' | 'b',
     before: SyncRecord,
     after: Record<string, unknown>,
-    readAt?: number,
+    readAtMs?: number,
     ref = sides[side].ref(),
   ) => {
     const { api, system } = sides[side];
-    const readMsAgo = readAt === undefined ? undefined : clock() - readAt;
-    const outcome = await api.updateRecord({ system, ref, before, after, readMsAgo });
+    const outcome = await api.updateRecord({ system, ref, before, after, readAtMs });
     if (outcome.kind !== 'gone') link.saw(side, outcome.record);
     return outcome;
   };
@@ -211,7 +209,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
    */
   async function syncRecords(a?: SyncRecord, b?: SyncRecord): Promise<void> {
     const records = { a, b };
-    /** When each side's copy was read by this merge (workflow time). */
+    /** When each side's copy was read by this merge (the reading activity's clock). */
     const readAt: { a?: number; b?: number } = {};
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
@@ -225,11 +223,11 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         return;
       }
       if (step.kind === 'read') {
-        const record = await read(step.side);
+        const { record, readAtMs } = await readStamped(step.side);
         if (!record) return missing(step.side);
         link.saw(step.side, record);
         records[step.side] = record;
-        readAt[step.side] = clock();
+        readAt[step.side] = readAtMs;
         continue;
       }
       const outcome = await writeAll(step, records, readAt);
