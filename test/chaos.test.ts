@@ -143,9 +143,9 @@ describe('chaos run (small)', function () {
   });
 
   it('ends with exactly one B record each, equal fields and every last edit standing', async function () {
-    // Minutes of SIGKILLs and faults: run with SYNC_TEST_CHAOS=1 (or `npm run chaos -- --small`).
-    if (!process.env.SYNC_TEST_CHAOS) {
-      console.log('    (skipped: set SYNC_TEST_CHAOS=1 to include the small chaos run)');
+    // Minutes of SIGKILLs and faults; SYNC_TEST_CHAOS=0 leaves it out of a quick local run.
+    if (process.env.SYNC_TEST_CHAOS === '0') {
+      console.log('    (skipped: SYNC_TEST_CHAOS=0)');
       this.skip();
     }
     const root = fileURLToPath(new URL('..', import.meta.url));
