@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import pLimit from 'p-limit';
 import { linkWorkflowId, parseOriginMarker } from '../ids.js';
 import { flows } from '../mappings/index.js';
+import { recordName } from '../mappings/recordName.js';
 import type { FlowDefinition } from '../mappings/flow.js';
 import { SyncBId } from '../searchAttributes.js';
 import { originMarkerFields } from '../systems/originMarkerFields.js';
@@ -37,8 +38,10 @@ export function createDelivery(client: Client, concurrency: number) {
   const deliver = async (linkId: string, side: 'a' | 'b', record: SyncRecord) => {
     // Throttled by the SDK: shows progress through a long page of deliveries.
     Context.current().heartbeat();
+    // A link the feed starts has its record's name in the memo from the start: no later upsert.
+    const name = side === 'a' ? recordName(record.data) : undefined;
     await client.workflow.signalWithStart('linkWorkflow', {
-      ...startLinkOptions(linkId),
+      ...startLinkOptions(linkId, name),
       signal: recordChangedSignal,
       signalArgs: [{ side, record }],
     });

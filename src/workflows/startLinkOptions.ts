@@ -3,7 +3,8 @@ import { parseLinkWorkflowId, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { SyncAId, SyncFlow, SyncLinkState } from '../searchAttributes.js';
 import type { LinkInput } from './linkMessages.js';
 
-export function startLinkOptions(linkId: string) {
+/** `name`: what a person calls the A record, when the starter has it (kept in the memo). */
+export function startLinkOptions(linkId: string, name?: string) {
   const parsed = parseLinkWorkflowId(linkId);
   if (!parsed) throw new Error(`Not a link workflow id: ${linkId}`);
   const { flow, aId } = parsed;
@@ -17,5 +18,6 @@ export function startLinkOptions(linkId: string) {
       { key: SyncAId, value: aId },
       { key: SyncLinkState, value: 'new' },
     ],
+    ...(name !== undefined && { memo: { name } }),
   };
 }
