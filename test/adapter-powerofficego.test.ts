@@ -10,6 +10,7 @@ import {
   createPowerofficegoAdapter,
   type PowerofficegoAdapter,
 } from '../src/systems/powerofficego/adapter.js';
+import { ChangedSinceReadError, ValidationError } from '../src/systems/errors.js';
 import type { SyncRecord } from '../src/systems/system.js';
 
 type Stamped = { Id: number; LastChangedDateTimeOffset: string };
@@ -136,6 +137,22 @@ describe('PowerofficegoAdapter (v2) against the simulator', () => {
       );
       assert.equal(requests('PATCH /v2/Customers/:id'), 1);
       assert.equal(sim.admin.stats().writes.customer?.update, 1);
+    });
+
+    it('applies no patch over a field changed since it was read, and says so; a refusal stays a refusal', async () => {
+      const { Id } = sim.admin.create('customer', { Name: 'Vakt AS', PhoneNumber: '111' }) as Stamped;
+      const ref = { datatype: 'customer', id: String(Id) };
+      const before = (await adapter.get(ref))!.data;
+      sim.admin.edit('customer', Id, { PhoneNumber: '222' }); // a person, meanwhile
+      await assert.rejects(
+        adapter.update(ref, before, { ...before, PhoneNumber: '333' }),
+        ChangedSinceReadError,
+      );
+      assert.equal((await adapter.get(ref))!.data.PhoneNumber, '222', 'the person’s edit stands');
+      assert.equal(sim.admin.stats().writes.customer?.update, undefined, 'nothing written');
+
+      const now = (await adapter.get(ref))!.data;
+      await assert.rejects(adapter.update(ref, now, { ...now, Name: '' }), ValidationError);
     });
 
     it('writes an address that was empty as a whole', async () => {

@@ -2,7 +2,7 @@
 import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { isDeepStrictEqual } from 'node:util';
-import { AlreadyInUseError } from '../systems/errors.js';
+import { AlreadyInUseError, ChangedSinceReadError, NotFoundError } from '../systems/errors.js';
 import { pickCandidates } from '../engine/candidates.js';
 import { parseOriginMarker } from '../ids.js';
 import type { FieldValue, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
@@ -44,19 +44,7 @@ export interface UpdateRecordInput {
   /** The record as read when the merge was planned. */
   before: SyncRecord;
   after: Record<string, unknown>;
-  /** When `before` was read, by the clock of the activity that read it (`ReadRecordResult.readAtMs`). */
-  readAtMs?: number;
 }
-
-export interface ReadRecordResult {
-  /** Absent when the record does not exist. */
-  record?: SyncRecord;
-  /** When the API answered: the time a workflow handles the answer can be much later. */
-  readAtMs: number;
-}
-
-/** A copy read this recently, by a first attempt, is written over without reading it again. */
-const FRESH_MS = 1_000;
 
 export type UpdateOutcome =
   | { kind: 'written'; record: SyncRecord }
@@ -93,12 +81,12 @@ export function createApiActivities(adapters: Adapters) {
   };
 
   return {
-    /** Reads one record, never older than a copy already seen, and says when. */
-    async readRecord({ system, ref, notOlderThan }: ReadRecordInput): Promise<ReadRecordResult> {
+    /** Reads one record, never older than a copy already seen; null when it does not exist. */
+    async readRecord({ system, ref, notOlderThan }: ReadRecordInput): Promise<SyncRecord | null> {
       return asActivity(async () => {
         const record = await adapters[system].get(ref, signal());
         if (record && isOlder(record, notOlderThan)) throw replicaBehind(ref, record, notOlderThan!);
-        return { record, readAtMs: Date.now() };
+        return record ?? null;
       });
     },
 
@@ -159,29 +147,39 @@ export function createApiActivities(adapters: Adapters) {
     },
 
     /**
-     * Writes `after` only over the record as it was read (DATAFLOWS.md rule 5): it is read again
-     * first, and a record that changed since, by a person or by an earlier attempt of this write
-     * whose answer was lost, is handed back to be merged again instead of being overwritten. A
-     * copy the link read a moment ago is trusted as it is, so an edit costs one read and one write.
+     * Writes `after` only over the record as it was read (DATAFLOWS.md rule 5): a record that
+     * changed since, by a person or by an earlier attempt of this write whose answer was lost, is
+     * handed back to be merged again instead of being overwritten. Where the API can make the write
+     * conditional (v2) it does; otherwise (v1) the record is read again first, the moment before.
      */
-    async updateRecord({ system, ref, before, after, readAtMs }: UpdateRecordInput): Promise<UpdateOutcome> {
+    async updateRecord({ system, ref, before, after }: UpdateRecordInput): Promise<UpdateOutcome> {
+      const adapter = adapters[system];
+      const current = async (): Promise<UpdateOutcome> => {
+        const record = await adapter.get(ref, signal());
+        return record ? { kind: 'changed', record } : { kind: 'gone' };
+      };
       return asActivity(async () => {
-        const fresh =
-          readAtMs !== undefined && Date.now() - readAtMs < FRESH_MS && Context.current().info.attempt === 1;
-        const current = fresh ? before : await adapters[system].get(ref, signal());
-        if (!current) return { kind: 'gone' };
-        if (isOlder(current, before.lastChanged)) throw replicaBehind(ref, current, before.lastChanged);
-        if (
-          Date.parse(current.lastChanged) !== Date.parse(before.lastChanged) ||
-          !sameData(current.data, before.data)
-        ) {
-          return { kind: 'changed', record: current };
+        if (!adapter.updatesAreConditional) {
+          const now = await current();
+          if (now.kind === 'gone') return now;
+          if (isOlder(now.record, before.lastChanged))
+            throw replicaBehind(ref, now.record, before.lastChanged);
+          const same =
+            Date.parse(now.record.lastChanged) === Date.parse(before.lastChanged) &&
+            sameData(now.record.data, before.data);
+          if (!same) return now;
         }
-        const record = await adapters[system].update(ref, before.data, after, signal());
-        // Which fields, never their values: those are customer data.
-        const fields = Object.keys(after).filter((field) => !sameData(before.data[field], after[field]));
-        log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
-        return { kind: 'written', record };
+        try {
+          const record = await adapter.update(ref, before.data, after, signal());
+          // Which fields, never their values: those are customer data.
+          const fields = Object.keys(after).filter((field) => !sameData(before.data[field], after[field]));
+          log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
+          return { kind: 'written', record };
+        } catch (error) {
+          if (error instanceof NotFoundError) return { kind: 'gone' };
+          if (error instanceof ChangedSinceReadError) return current();
+          throw error;
+        }
       });
     },
   };

@@ -95,6 +95,13 @@ export class ResponseShapeError extends ApiError {
   readonly retryable = false;
 }
 
+/** A conditional write found the record changed since it was read (v2: a JSON Patch `test` failed). */
+export class ChangedSinceReadError extends ApiError {
+  override readonly name = 'ChangedSinceReadError';
+  readonly code = 'ERR_CHANGED_SINCE_READ';
+  readonly retryable = false;
+}
+
 /** A read's result, or undefined where the API answers that the record does not exist. */
 export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
   try {

@@ -59,6 +59,11 @@ export interface SystemAdapter {
   readonly system: SystemName;
   /** The datatypes this adapter serves, e.g. `customer`, `supplier`, `contact`. */
   readonly datatypes: readonly string[];
+  /**
+   * Whether `update` writes only over the record as it was read, failing with ChangedSinceReadError
+   * otherwise (v2: JSON Patch `test` operations). Without it, the engine reads the record first.
+   */
+  readonly updatesAreConditional: boolean;
   /** Datatypes whose change feed costs a call per parent record, so they are polled less often. */
   readonly perParentFeeds?: readonly string[];
 

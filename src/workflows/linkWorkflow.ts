@@ -76,22 +76,20 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     a: { api: aApi, system: flow.a.system, ref: aRef },
     b: { api: bApi, system: flow.b.system, ref: bRef },
   };
-  /** Reads a side's record, never older than a copy the link has already seen, and when the API answered. */
-  const readStamped = (side: 'a' | 'b') => {
+  /** Reads a side's record, never older than a copy the link has already seen. */
+  const read = async (side: 'a' | 'b') => {
     const { api, system, ref } = sides[side];
-    return api.readRecord({ system, ref: ref(), notOlderThan: link.s.lastSeen[side] });
+    return (await api.readRecord({ system, ref: ref(), notOlderThan: link.s.lastSeen[side] })) ?? undefined;
   };
-  const read = async (side: 'a' | 'b') => (await readStamped(side)).record;
-  /** Writes a side's record over the copy it was read as (`readAtMs`: when, if the link read it); see updateRecord. */
+  /** Writes a side's record over the copy it was read as; see updateRecord. */
   const write = async (
     side: 'a' | 'b',
     before: SyncRecord,
     after: Record<string, unknown>,
-    readAtMs?: number,
     ref = sides[side].ref(),
   ) => {
     const { api, system } = sides[side];
-    const outcome = await api.updateRecord({ system, ref, before, after, readAtMs });
+    const outcome = await api.updateRecord({ system, ref, before, after });
     if (outcome.kind !== 'gone') link.saw(side, outcome.record);
     return outcome;
   };
@@ -137,7 +135,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     const held = b.data[field];
     if (!plan.identityIsMarker || (typeof held === 'string' && held.trim() !== '')) return b;
     const ref = { datatype: flow.b.datatype, id: b.id, parentId: b.parentId ?? link.s.bParentId };
-    const outcome = await write('b', b, { ...b.data, [field]: value }, undefined, ref);
+    const outcome = await write('b', b, { ...b.data, [field]: value }, ref);
     if (outcome.kind === 'changed') return claim(plan, outcome.record);
     return outcome.kind === 'written' ? outcome.record : undefined;
   }
@@ -209,8 +207,6 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
    */
   async function syncRecords(a?: SyncRecord, b?: SyncRecord): Promise<void> {
     const records = { a, b };
-    /** When each side's copy was read by this merge (the reading activity's clock). */
-    const readAt: { a?: number; b?: number } = {};
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
       if (step.kind === 'nothing-new') {
@@ -223,14 +219,13 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         return;
       }
       if (step.kind === 'read') {
-        const { record, readAtMs } = await readStamped(step.side);
+        const record = await read(step.side);
         if (!record) return missing(step.side);
         link.saw(step.side, record);
         records[step.side] = record;
-        readAt[step.side] = readAtMs;
         continue;
       }
-      const outcome = await writeAll(step, records, readAt);
+      const outcome = await writeAll(step, records);
       if (outcome === 'gone') return;
       if (outcome === 'changed') continue;
       for (const decision of step.decisions) link.decide(now(), decision);
@@ -245,18 +240,16 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   async function writeAll(
     step: { aAfter?: Record<string, unknown>; bAfter?: Record<string, unknown> },
     records: { a?: SyncRecord; b?: SyncRecord },
-    readAt: { a?: number; b?: number },
   ): Promise<'written' | 'changed' | 'gone'> {
     for (const side of ['b', 'a'] as const) {
       const after = step[`${side}After`];
       if (!after) continue;
-      const outcome = await write(side, records[side]!, after, readAt[side]);
+      const outcome = await write(side, records[side]!, after);
       if (outcome.kind === 'gone') {
         missing(side);
         return 'gone';
       }
       records[side] = outcome.record;
-      readAt[side] = undefined;
       if (outcome.kind === 'changed') return 'changed';
     }
     return 'written';

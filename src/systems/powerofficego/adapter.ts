@@ -1,8 +1,9 @@
 // The SystemAdapter for PowerOffice Go API v2 (`powerofficego`): records are the v2 DTOs as
 // returned, updates are JSON Patches of exactly what changed.
-import jsonpatch from 'fast-json-patch';
+import jsonpatch, { type TestOperation } from 'fast-json-patch';
+import { isDeepStrictEqual } from 'node:util';
 import { datatypeOf } from '../datatypeOf.js';
-import { unlessNotFound } from '../errors.js';
+import { ChangedSinceReadError, unlessNotFound, ValidationError } from '../errors.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
@@ -84,6 +85,7 @@ const searchable: Record<V2Datatype, Record<string, string>> = {
 export class PowerofficegoAdapter implements SystemAdapter {
   readonly system = 'powerofficego' as const;
   readonly datatypes: readonly string[] = V2_DATATYPES;
+  readonly updatesAreConditional = true;
   readonly #client: PowerofficegoClient;
 
   constructor(client: PowerofficegoClient) {
@@ -173,9 +175,29 @@ export class PowerofficegoAdapter implements SystemAdapter {
     options?: CallOptions,
   ): Promise<SyncRecord> {
     const datatype = datatypeOf(this.system, V2_DATATYPES, ref.datatype);
-    const operations = jsonpatch.compare(writable(datatype, before), writable(datatype, after));
+    const read = writable(datatype, before);
+    const operations = jsonpatch.compare(read, writable(datatype, after));
     if (operations.length === 0) return toSyncRecord(await this.#client.get(datatype, ref, options));
-    return toSyncRecord(await this.#client.patch(datatype, ref, operations, options));
+    // Every value replaced or removed is tested first: the patch applies only to the record as read.
+    const tests: Array<TestOperation<unknown>> = operations
+      .filter((operation) => operation.op !== 'add')
+      .map(({ path }) => ({ op: 'test', path, value: valueAt(read, path) }));
+    try {
+      return toSyncRecord(await this.#client.patch(datatype, ref, [...tests, ...operations], options));
+    } catch (error) {
+      if (!(error instanceof ValidationError) || tests.length === 0) throw error;
+      // A failed test is a 400 like any refusal: the record as it is now tells which it was.
+      const now = writable(datatype, await this.#client.get(datatype, ref, options));
+      const unchanged = tests.every(({ path, value }) => isDeepStrictEqual(valueAt(now, path), value));
+      if (unchanged) throw error;
+      throw new ChangedSinceReadError({
+        system: this.system,
+        call: error.call,
+        record: error.record,
+        detail: 'the record changed since it was read, so the patch was not applied',
+        cause: error,
+      });
+    }
   }
 }
 
@@ -219,4 +241,13 @@ function normalize(value: unknown): string {
   return String(value ?? '')
     .trim()
     .toLowerCase();
+}
+
+/** The value at a JSON Pointer, or undefined where there is none. */
+function valueAt(document: unknown, path: string): unknown {
+  try {
+    return jsonpatch.getValueByPointer(document, path) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -37,6 +37,8 @@ const listProperties: Record<V1Datatype, string[]> = {
 export class PowerofficegoV1Adapter implements SystemAdapter {
   readonly system = 'powerofficegov1' as const;
   readonly datatypes: readonly string[] = V1_DATATYPES;
+  // A POST with the id writes whatever it is sent: v1 has no condition to put on it.
+  readonly updatesAreConditional = false;
   // v1 lists contact persons only per customer: a feed of them costs a call per customer.
   readonly perParentFeeds: readonly string[] = ['contactperson'];
   readonly #client: PowerofficegoV1Client;
