@@ -122,6 +122,30 @@ describe('chaos checks', () => {
     assert.match(violation!.detail, /#2 must stand, but A holds "\+47 2" and B "\+47 2"/);
   });
 
+  it('tells apart a v1 edit written over before v1 could show it to anyone, and only that', async () => {
+    const edits = [
+      edit(1, 'a', '+47 2', '2026-01-01T10:00:00.000001Z'),
+      edit(2, 'b', '+47 3', '2026-01-01T10:00:00.500000Z'),
+    ];
+    const overwrittenAt = (lastChanged: string) =>
+      world([supplier(1001, '+47 2')], [{ ...contact(7, 1001, '+47 2'), lastChanged }], [linked(1001, 7)]);
+    const unseeable = await checkEditsLanded(
+      overwrittenAt('2026-01-01T10:00:00.800000Z'),
+      edits,
+      linksAnswering({}),
+    );
+    assert.deepEqual(
+      [unseeable.violations, unseeable.hiddenByReadLag],
+      [[], ['link:supplier-contact:1001 PhoneNumber #2']],
+    );
+    const seeable = await checkEditsLanded(
+      overwrittenAt('2026-01-01T10:00:01.700000Z'),
+      edits,
+      linksAnswering({}),
+    );
+    assert.equal(seeable.violations.length, 1, 'written over 1.2 s later: v1 showed it by then');
+  });
+
   it('an A value nobody edited must not change', () => {
     const seeded = world([{ ...supplier(1001, '+47 1'), WebsiteUrl: 'https://fjord.no' }], [], []).a;
     const wiped = world([supplier(1001, '+47 2')], [], []);

@@ -2,7 +2,7 @@
 import type { EditRecord } from '../editor.js';
 import { linkReader } from '../links.js';
 import type { ChaosStack } from '../stack.js';
-import { checkEditsLanded } from './edits.js';
+import { checkEditsLanded, V1_READ_LAG_MS } from './edits.js';
 import { checkFieldsEqual } from './fields.js';
 import { checkParkedLinks } from './parked.js';
 import { checkOneRecordEach } from './records.js';
@@ -39,6 +39,11 @@ export async function runChecks(
     notes: [
       `${links} links; ${fields.compared} field pairs compared, ${fields.accepted} API-default differences left alone by design`,
       `${edits.fields} fields edited, ${edits.overtaken} edits overtaken by a later edit of the same field`,
+      ...(edits.hiddenByReadLag.length > 0
+        ? [
+            `${edits.hiddenByReadLag.length} v1 edit(s) written over less than v1's read lag (${V1_READ_LAG_MS} ms) after they were made, before v1 could show them to any reader: ${edits.hiddenByReadLag.join(', ')}`,
+          ]
+        : []),
       ...parked.explained.map((line) => `parked with a reason the data bears out: ${line}`),
     ],
   };
