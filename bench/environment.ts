@@ -2,9 +2,8 @@
 // process, and the worker as a separate process. Everything started is registered in cleanup.ts.
 import { Client, Connection } from '@temporalio/client';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { loadConfig, type Environment } from '../src/config.js';
-import { simulatorCredentials } from '../src/simulators/credentials.js';
+import { simulatorEnvironment } from '../src/simulators/credentials.js';
 import {
   startPowerofficegoSimulator,
   type RunningPowerofficegoSimulator,
@@ -14,6 +13,7 @@ import {
   type RunningPowerofficegov1Simulator,
 } from '../src/simulators/powerofficegov1/server.js';
 import { startDevServer, type RunningDevServer } from '../src/temporal/devServer.js';
+import { freePort } from '../test/support/freePort.js';
 import { register, track } from './cleanup.js';
 import { startWorkerProcess } from './workerProcess.js';
 
@@ -65,16 +65,9 @@ export function workerEnv(
   temporalAddress: string,
   options: { rateLimits: boolean; pollInterval: string },
 ): Record<string, string> {
-  const credentials = simulatorCredentials;
   return {
     TEMPORAL_ADDRESS: temporalAddress,
-    POWEROFFICEGO_BASE_URL: v2.apiBaseUrl,
-    POWEROFFICEGO_APPLICATION_KEY: credentials.powerofficego.applicationKey,
-    POWEROFFICEGO_CLIENT_KEY: credentials.powerofficego.clientKey,
-    POWEROFFICEGO_SUBSCRIPTION_KEY: credentials.powerofficego.subscriptionKey,
-    POWEROFFICEGOV1_BASE_URL: v1.apiBaseUrl,
-    POWEROFFICEGOV1_APPLICATION_KEY: credentials.powerofficegov1.applicationKey,
-    POWEROFFICEGOV1_CLIENT_KEY: credentials.powerofficegov1.clientKey,
+    ...simulatorEnvironment(v2, v1),
     SYNC_POLL_INTERVAL: options.pollInterval,
     // The nightly sweep is not what is measured: once a year, so it never fires during a run.
     SYNC_SWEEP_CRON: '0 3 1 1 *',
@@ -111,15 +104,4 @@ export async function startEnvironment(
       await stopServer();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulatorCredentials } from '../src/simulators/credentials.js';
+import { simulatorEnvironment } from '../src/simulators/credentials.js';
 import {
   startPowerofficegoSimulator,
   type RunningPowerofficegoSimulator,
@@ -16,7 +16,7 @@ import {
 } from '../src/simulators/powerofficegov1/server.js';
 import { startDevServer, type RunningDevServer } from '../src/temporal/devServer.js';
 import { onCleanup, track } from './cleanup.js';
-import { freePort } from './ports.js';
+import { freePort } from '../test/support/freePort.js';
 
 export interface ChaosStack {
   /** Holds the dev server's database and the worker logs. */
@@ -52,16 +52,9 @@ export async function startChaosStack(): Promise<ChaosStack> {
 
   const connection = await Connection.connect({ address: server.address });
   onCleanup(() => connection.close());
-  const credentials = simulatorCredentials;
   const env: Record<string, string> = {
     TEMPORAL_ADDRESS: server.address,
-    POWEROFFICEGO_BASE_URL: v2.apiBaseUrl,
-    POWEROFFICEGO_APPLICATION_KEY: credentials.powerofficego.applicationKey,
-    POWEROFFICEGO_CLIENT_KEY: credentials.powerofficego.clientKey,
-    POWEROFFICEGO_SUBSCRIPTION_KEY: credentials.powerofficego.subscriptionKey,
-    POWEROFFICEGOV1_BASE_URL: v1.apiBaseUrl,
-    POWEROFFICEGOV1_APPLICATION_KEY: credentials.powerofficegov1.applicationKey,
-    POWEROFFICEGOV1_CLIENT_KEY: credentials.powerofficegov1.clientKey,
+    ...simulatorEnvironment(v2, v1),
     SYNC_POLL_INTERVAL: '1s',
     SYNC_PER_PARENT_POLL_INTERVAL: '5s',
     POWEROFFICEGO_RATE_LIMIT: '9',

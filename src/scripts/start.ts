@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCodecServerConfig, loadConfig } from '../config.js';
-import { simulatorCredentials } from '../simulators/credentials.js';
+import { simulatorEnvironment } from '../simulators/credentials.js';
 import { startPowerofficegoSimulator } from '../simulators/powerofficego/server.js';
 import { startPowerofficegov1Simulator } from '../simulators/powerofficegov1/server.js';
 import type { RunningSimulator } from '../simulators/simulator.js';
@@ -36,15 +36,7 @@ async function startSimulators(dataDir: string): Promise<RunningSimulator[]> {
       body: '{}',
     });
   }
-  Object.assign(process.env, {
-    POWEROFFICEGO_BASE_URL: simulators[0]!.apiBaseUrl,
-    POWEROFFICEGO_APPLICATION_KEY: simulatorCredentials.powerofficego.applicationKey,
-    POWEROFFICEGO_CLIENT_KEY: simulatorCredentials.powerofficego.clientKey,
-    POWEROFFICEGO_SUBSCRIPTION_KEY: simulatorCredentials.powerofficego.subscriptionKey,
-    POWEROFFICEGOV1_BASE_URL: simulators[1]!.apiBaseUrl,
-    POWEROFFICEGOV1_APPLICATION_KEY: simulatorCredentials.powerofficegov1.applicationKey,
-    POWEROFFICEGOV1_CLIENT_KEY: simulatorCredentials.powerofficegov1.clientKey,
-  });
+  Object.assign(process.env, simulatorEnvironment(simulators[0]!, simulators[1]!));
   return simulators;
 }
 

@@ -203,19 +203,20 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   /**
    * Merges until both sides agree (DATAFLOWS.md rules 3–5). A write goes only over the copy of the
    * record the merge used (see updateRecord); after the writes the base is what both APIs hold, so
-   * a value an API keeps its own way (v1 fills in a country code) is not written again.
+   * a value an API keeps its own way (v1 fills in a country code) is not written again. Settling
+   * leaves the link linked, which resumes a parked one.
    */
   async function syncRecords(a?: SyncRecord, b?: SyncRecord): Promise<void> {
     const records = { a, b };
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
       if (step.kind === 'nothing-new') {
-        if (link.s.status !== 'linked') link.setStatus('linked');
+        link.setStatus('linked');
         return;
       }
       if (step.kind === 'in-sync') {
         link.s.base = step.base;
-        if (link.s.status !== 'linked') link.setStatus('linked');
+        link.setStatus('linked');
         return;
       }
       if (step.kind === 'read') {
@@ -230,7 +231,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       if (outcome === 'changed') continue;
       for (const decision of step.decisions) link.decide(now(), decision);
       link.s.base = await mapping.baseOf({ flow: flowName, a: records.a!, b: records.b! });
-      if (link.s.status !== 'linked') link.setStatus('linked');
+      link.setStatus('linked');
       return;
     }
     link.setStatus('needs-attention', `The two records did not settle after ${MAX_MERGE_ROUNDS} merges`);

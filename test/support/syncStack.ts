@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { loadConfig, type Environment } from '../../src/config.js';
-import { simulatorCredentials } from '../../src/simulators/credentials.js';
+import { simulatorEnvironment } from '../../src/simulators/credentials.js';
 import { startPowerofficegoSimulator } from '../../src/simulators/powerofficego/server.js';
 import { startPowerofficegov1Simulator } from '../../src/simulators/powerofficegov1/server.js';
 import type { RunningSimulator, SimulatorOptions } from '../../src/simulators/simulator.js';
@@ -46,13 +46,7 @@ export async function startSyncStack(options: StackOptions = {}): Promise<SyncSt
   const v1 = await startPowerofficegov1Simulator({ rateLimit: false, ...options.v1 });
   const env: Record<string, string> = {
     TEMPORAL_ADDRESS: server.address,
-    POWEROFFICEGO_BASE_URL: v2.apiBaseUrl,
-    POWEROFFICEGO_APPLICATION_KEY: simulatorCredentials.powerofficego.applicationKey,
-    POWEROFFICEGO_CLIENT_KEY: simulatorCredentials.powerofficego.clientKey,
-    POWEROFFICEGO_SUBSCRIPTION_KEY: simulatorCredentials.powerofficego.subscriptionKey,
-    POWEROFFICEGOV1_BASE_URL: v1.apiBaseUrl,
-    POWEROFFICEGOV1_APPLICATION_KEY: simulatorCredentials.powerofficegov1.applicationKey,
-    POWEROFFICEGOV1_CLIENT_KEY: simulatorCredentials.powerofficegov1.clientKey,
+    ...simulatorEnvironment(v2, v1),
     SYNC_POLL_INTERVAL: options.pollInterval ?? '500ms',
     SYNC_PER_PARENT_POLL_INTERVAL: '2s',
     SYNC_FEED_OVERLAP_MS: '2000',
