@@ -8,6 +8,7 @@ import { aRecordsOf, expectedCreates } from './expected.js';
 import { backfillFloor, createdInB, recordCounts, type BackfillFloor } from './floor.js';
 import type { LinkCounts } from './linkStates.js';
 import { cpuSince, readCpu, type CpuSeconds } from './processCpu.js';
+import { measureHistories, type HistoryCost } from './measureHistories.js';
 import { waitUntilSettled, type Settled, type SettleOptions } from './settle.js';
 
 export interface BackfillResult {
@@ -31,6 +32,8 @@ export interface BackfillResult {
   requests: Record<SystemName, Record<string, number>>;
   /** CPU each process used from startSync to settled: where the time went. */
   cpuSeconds: CpuSeconds;
+  /** What a link's history holds after the backfill: the Temporal work per link. */
+  history: HistoryCost;
   timeline: Settled['timeline'];
 }
 
@@ -81,6 +84,7 @@ export async function measureBackfill(
       powerofficegov1: stats.powerofficegov1.requests,
     },
     cpuSeconds,
+    history: await measureHistories(client),
     timeline: settled.timeline,
   };
 }

@@ -100,6 +100,15 @@ export function reportRows(results: SizeResult[], pollSeconds: number): ReportRo
       );
     }),
     row('CPU s: worker / dev server / simulators', '', (result) => on(result) && cpu(on(result)!)),
+    row('per link: history events / workflow tasks / activities / signals', '', (result) => {
+      const perLink = (on(result) ?? off(result))?.history.perLink;
+      return (
+        perLink &&
+        [perLink.events, perLink.workflowTasks, perLink.activities, perLink.signals]
+          .map((n) => fixed(n))
+          .join(' / ')
+      );
+    }),
     'Backfill, rate limits off',
     row('engine: links/s (wall s)', '', (result) => {
       const backfill = off(result);

@@ -131,6 +131,24 @@ describe('PowerofficegoV1Adapter (v1) against the simulator', () => {
       );
     });
 
+    it('splits a long list of values into searches of a safe length, and finds every match', async () => {
+      const emails = Array.from({ length: 60 }, (_, i) => `mange.${i}@eksempel.no`);
+      for (const email of emails.filter((_, i) => i % 3 === 0)) {
+        sim.admin.create('contact', { Name: email, Emails: [{ Value: email }] });
+      }
+      sim.admin.resetStats();
+      const found = await adapter.findByField({
+        datatype: 'contact',
+        any: emails.map((value) => ({ field: 'Emails.Value', value })),
+      });
+      assert.deepEqual(
+        found.map((record) => record.data.Name).sort(),
+        emails.filter((_, i) => i % 3 === 0).sort(),
+      );
+      const searches = requests('GET /Contact');
+      assert.ok(searches > 1 && searches < 60, `${searches} searches for 60 values`);
+    });
+
     it('searches contact persons within one customer', async () => {
       const mine = sim.admin.create('customer', { name: 'Min AS' }) as Stamped;
       const other = sim.admin.create('customer', { name: 'Annen AS' }) as Stamped;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { pickCandidates, valuesAt } from '../src/engine/candidates.js';
+import { candidatesFor, pickCandidates, searchFor, valuesAt } from '../src/engine/candidates.js';
+import { orFilters } from '../src/systems/powerofficegov1/odata.js';
 
 const record = (id: string, data: Record<string, unknown>) => ({
   id,
@@ -46,5 +47,50 @@ describe('candidates', () => {
       pickCandidates([one, two], groups).map((r) => r.id),
       ['1', '2'],
     );
+  });
+
+  it('describes a search: ids named, then the marker, then each rule with values', () => {
+    const marker = { field: 'externalImportReference', value: 'powerofficego:supplier:7' };
+    const search = searchFor({
+      identity: marker,
+      identityIsMarker: true,
+      matches: [
+        { bField: 'ContactId', values: ['55'], byId: true },
+        { bField: 'Emails.Value', values: ['post@x.no'], byId: false },
+        { bField: 'Name', values: [], byId: false },
+      ],
+    });
+    assert.deepEqual(search, {
+      ids: ['55'],
+      groups: [[marker], [{ field: 'Emails.Value', value: 'post@x.no' }]],
+      marker,
+    });
+  });
+
+  it("never offers a record carrying another link's marker; a page's answers are picked per link", () => {
+    const search = (aId: string, email: string) =>
+      searchFor({
+        identity: { field: 'externalImportReference', value: `powerofficego:supplier:${aId}` },
+        identityIsMarker: true,
+        matches: [{ bField: 'Emails.Value', values: [email], byId: false }],
+      });
+    const taken = record('1', {
+      externalImportReference: 'powerofficego:supplier:8',
+      Emails: [{ Value: 'felles@x.no' }],
+    });
+    const free = record('2', { Emails: [{ Value: 'egen@x.no' }] });
+    const foreign = record('3', { externalImportReference: 'ERP-17', Emails: [{ Value: 'felles@x.no' }] });
+    const page = [taken, free, foreign];
+    assert.deepEqual(candidatesFor(page, search('7', 'felles@x.no')), [foreign]);
+    assert.deepEqual(candidatesFor(page, search('8', 'felles@x.no')), [taken]);
+    assert.deepEqual(candidatesFor(page, search('9', 'egen@x.no')), [free]);
+  });
+
+  it('splits or-filters at the length given, never splitting one clause', () => {
+    const clauses = ['a eq 1', 'b eq 2', 'c eq 3'];
+    assert.deepEqual(orFilters(clauses), ['(a eq 1) or (b eq 2) or (c eq 3)']);
+    assert.deepEqual(orFilters(clauses, 20), ['(a eq 1) or (b eq 2)', '(c eq 3)']);
+    assert.deepEqual(orFilters(['a very long clause'], 5), ['(a very long clause)']);
+    assert.deepEqual(orFilters([]), []);
   });
 });

@@ -1,5 +1,7 @@
 // Flow 3 end to end: the real worker against a real Temporal dev server and both simulators.
 import { strict as assert } from 'node:assert';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { RecordChangedInput } from '../src/workflows/linkMessages.js';
 import { SyncAId, SyncBId, SyncFlow, SyncLinkState } from '../src/searchAttributes.js';
 import { sweepNow } from '../src/temporal/sweep.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
@@ -78,6 +80,49 @@ describe('flow supplier → contact, end to end', function () {
       matched.ContactId,
       'the matched contact is reused',
     );
+  });
+
+  /** The activities a link scheduled, and the sides of the records feeds delivered to it. */
+  const historyOf = async (supplier: Fields) => {
+    const { events } = await stack.client.workflow
+      .getHandle(`link:supplier-contact:${supplier.Id}`)
+      .fetchHistory();
+    return {
+      activities: (events ?? []).flatMap(
+        (event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+      ),
+      deliveries: (events ?? []).flatMap((event) => {
+        const signal = event.workflowExecutionSignaledEventAttributes;
+        if (signal?.signalName !== 'recordChanged') return [];
+        return [defaultPayloadConverter.fromPayload<RecordChangedInput>(signal.input!.payloads![0]!).side];
+      }),
+    };
+  };
+
+  it('matches the backfill a page at a time, and hands no link back the record it created', async () => {
+    await settle(); // the B feed has listed the contacts the links created
+    for (const supplier of suppliers.slice(1)) {
+      const { activities, deliveries } = await historyOf(supplier);
+      assert.deepEqual(activities, ['createRecord'], 'no search of its own: the feed searched for the page');
+      assert.deepEqual(deliveries, ['a'], 'its own create is not delivered back to it');
+    }
+  });
+
+  it('a supplier added after the backfill searches for its existing contact itself', async () => {
+    const existing = await v1.create('contact', { Name: 'Senere AS', Emails: [{ Value: 'post@senere.no' }] });
+    const supplier = await v2.create('supplier', { Name: 'Senere AS', EmailAddress: 'POST@senere.no' });
+    const linked = await eventually(
+      async () => {
+        const contact = await v1.get('contact', existing.ContactId as number);
+        return contact.externalImportReference === `powerofficego:supplier:${supplier.Id}`
+          ? contact
+          : undefined;
+      },
+      { what: 'the existing contact claimed by the new link' },
+    );
+    assert.equal(linked.ContactId, existing.ContactId);
+    assert.ok((await historyOf(supplier)).activities.includes('findExisting'));
+    suppliers.push(supplier);
   });
 
   it('makes each link findable in the Web UI by flow, A id, B id and state, and shows its record’s name', async () => {

@@ -3,10 +3,10 @@ import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { isDeepStrictEqual } from 'node:util';
 import { AlreadyInUseError, ChangedSinceReadError, NotFoundError } from '../systems/errors.js';
-import { pickCandidates } from '../engine/candidates.js';
-import { parseOriginMarker } from '../ids.js';
+import { candidatesFor, ownedByAnother, type CandidateSearch } from '../engine/candidates.js';
 import type { FieldValue, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
 import { asActivity } from './failures.js';
+import type { OwnWrites } from './ownWrites.js';
 
 export type Adapters = Record<SystemName, SystemAdapter>;
 
@@ -21,12 +21,7 @@ export interface FindExistingInput {
   system: SystemName;
   datatype: string;
   parentId?: string;
-  /** Record ids the A record names (a link-only match rule): read first. */
-  ids: string[];
-  /** Field values by precedence: the records answering the first group that finds any win. */
-  groups: FieldValue[][];
-  /** The link's origin marker: a record carrying another link's marker belongs to that link. */
-  marker?: FieldValue;
+  search: CandidateSearch;
 }
 
 export interface CreateRecordInput {
@@ -69,7 +64,7 @@ function replicaBehind(ref: RecordRef, record: SyncRecord, seen: string): Applic
   );
 }
 
-export function createApiActivities(adapters: Adapters) {
+export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
   const findOne = async (
     system: SystemName,
     datatype: string,
@@ -78,6 +73,12 @@ export function createApiActivities(adapters: Adapters) {
   ): Promise<SyncRecord | undefined> => {
     const found = await adapters[system].findByField({ datatype, parentId, any: [identity] }, signal());
     return found.length === 1 ? found[0] : undefined;
+  };
+
+  /** Notes a copy this activity wrote for the link that asked, so it is not delivered back to it. */
+  const wrote = (system: SystemName, record: SyncRecord) => {
+    const linkId = Context.current().info.workflowExecution?.workflowId;
+    if (linkId) ownWrites.add(linkId, system, record);
   };
 
   return {
@@ -94,24 +95,16 @@ export function createApiActivities(adapters: Adapters) {
      * Existing records for a link: those the A record names by id, else one search for every rule,
      * ranked by the rules' order. Records another link created or claimed are never candidates.
      */
-    async findExisting({
-      system,
-      datatype,
-      parentId,
-      ids,
-      groups,
-      marker,
-    }: FindExistingInput): Promise<SyncRecord[]> {
-      const free = (record: SyncRecord) => !marker || !ownedByAnother(record, marker);
+    async findExisting({ system, datatype, parentId, search }: FindExistingInput): Promise<SyncRecord[]> {
       return asActivity(async () => {
-        for (const id of ids) {
+        for (const id of search.ids) {
           const named = await adapters[system].get({ datatype, id, parentId }, signal());
-          if (named && free(named)) return [named];
+          if (named && !ownedByAnother(named, search.marker)) return [named];
         }
-        const any = groups.flat();
+        const any = search.groups.flat();
         if (any.length === 0) return [];
         const found = await adapters[system].findByField({ datatype, parentId, any }, signal());
-        return pickCandidates(found.filter(free), groups);
+        return candidatesFor(found, search);
       });
     },
 
@@ -133,6 +126,7 @@ export function createApiActivities(adapters: Adapters) {
         }
         try {
           const created = await adapters[system].create({ datatype, parentId }, data, signal());
+          wrote(system, created);
           log.info('Created a record', { system, datatype, id: created.id, parentId });
           return created;
         } catch (error) {
@@ -171,6 +165,7 @@ export function createApiActivities(adapters: Adapters) {
         }
         try {
           const record = await adapter.update(ref, before.data, after, signal());
+          wrote(system, record);
           // Which fields, never their values: those are customer data.
           const fields = Object.keys(after).filter((field) => !sameData(before.data[field], after[field]));
           log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
@@ -183,12 +178,6 @@ export function createApiActivities(adapters: Adapters) {
       });
     },
   };
-}
-
-/** Whether the record carries an origin marker other than this link's. */
-function ownedByAnother(record: SyncRecord, marker: FieldValue): boolean {
-  const held = record.data[marker.field];
-  return parseOriginMarker(held) !== undefined && String(held).trim() !== marker.value;
 }
 
 export type ApiActivities = ReturnType<typeof createApiActivities>;

@@ -8,10 +8,13 @@ import { linkWorkflowId, parseOriginMarker } from '../ids.js';
 import { flows } from '../mappings/index.js';
 import { recordName } from '../mappings/recordName.js';
 import type { FlowDefinition } from '../mappings/flow.js';
+import type { Adapters } from './apiActivities.js';
+import type { OwnWrites } from './ownWrites.js';
+import { pageCandidates } from './pageCandidates.js';
 import { SyncBId } from '../searchAttributes.js';
 import { originMarkerFields } from '../systems/originMarkerFields.js';
 import type { SyncRecord, SystemName } from '../systems/system.js';
-import { recordChangedSignal } from '../workflows/linkMessages.js';
+import { recordChangedSignal, type RecordChangedInput } from '../workflows/linkMessages.js';
 import { startLinkOptions } from '../workflows/startLinkOptions.js';
 
 export interface Delivered {
@@ -32,18 +35,33 @@ export function flowsFedBy(
   );
 }
 
-export function createDelivery(client: Client, concurrency: number) {
+export interface DeliveryOptions {
+  /** Find the B candidates of A records a page at a time (a feed's first listing, see pageCandidates). */
+  matchNew?: boolean;
+}
+
+export interface DeliveryDependencies {
+  client: Client;
+  adapters: Adapters;
+  ownWrites: OwnWrites;
+  /** Deliveries in flight at once. */
+  concurrency: number;
+}
+
+export function createDelivery({ client, adapters, ownWrites, concurrency }: DeliveryDependencies) {
   const limit = pLimit(concurrency);
 
-  const deliver = async (linkId: string, side: 'a' | 'b', record: SyncRecord) => {
+  const deliver = async (system: SystemName, linkId: string, change: RecordChangedInput) => {
+    // The link wrote this very copy itself: it is no news to it.
+    if (ownWrites.take(linkId, system, change.record)) return;
     // Throttled by the SDK: shows progress through a long page of deliveries.
     Context.current().heartbeat();
     // A link the feed starts has its record's name in the memo from the start: no later upsert.
-    const name = side === 'a' ? recordName(record.data) : undefined;
+    const name = change.side === 'a' ? recordName(change.record.data) : undefined;
     await client.workflow.signalWithStart('linkWorkflow', {
       ...startLinkOptions(linkId, name),
       signal: recordChangedSignal,
-      signalArgs: [{ side, record }],
+      signalArgs: [change],
     });
   };
 
@@ -76,7 +94,12 @@ export function createDelivery(client: Client, concurrency: number) {
   }
 
   return {
-    async deliverPage(system: SystemName, datatype: string, listed: SyncRecord[]): Promise<Delivered> {
+    async deliverPage(
+      system: SystemName,
+      datatype: string,
+      listed: SyncRecord[],
+      { matchNew = false }: DeliveryOptions = {},
+    ): Promise<Delivered> {
       // A record sent without a readable id has no link to park: it is told here, and the rest go on.
       for (const record of listed.filter((record) => !record.id)) {
         log.warn('A listed record cannot be routed to its link', {
@@ -90,13 +113,17 @@ export function createDelivery(client: Client, concurrency: number) {
       const unrouted: SyncRecord[] = [];
       for (const { flow, side } of flowsFedBy(system, datatype)) {
         if (side === 'a') {
+          const found = matchNew ? await pageCandidates(adapters, flow, records) : new Map();
           for (const record of records) {
-            deliveries.push(limit(() => deliver(linkWorkflowId(flow.name, record.id), 'a', record)));
+            const change = { side, record, candidates: found.get(record) };
+            deliveries.push(limit(() => deliver(system, linkWorkflowId(flow.name, record.id), change)));
           }
           continue;
         }
         const routes = await routeB(flow, records);
-        for (const [record, linkId] of routes) deliveries.push(limit(() => deliver(linkId, 'b', record)));
+        for (const [record, linkId] of routes) {
+          deliveries.push(limit(() => deliver(system, linkId, { side, record })));
+        }
         unrouted.push(...records.filter((record) => !routes.has(record)));
       }
       await Promise.all(deliveries);

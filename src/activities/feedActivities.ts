@@ -64,7 +64,10 @@ export function createFeedActivities(
           { signal: context.cancellationSignal },
         )) {
           const fresh = page.filter((record) => !seen.has(seenKey(record)));
-          const result = await delivery.deliverPage(system, datatype, fresh);
+          // The first listing is the backfill: its new links get their B candidates a page at a time.
+          const result = await delivery.deliverPage(system, datatype, fresh, {
+            matchNew: cursor.since === undefined,
+          });
           delivered += result.delivered;
           unrouted += result.unrouted.length;
           // An unrouted record is not marked seen: within the overlap window the next poll routes

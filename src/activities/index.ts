@@ -6,11 +6,14 @@ import { createFeedActivities, type FeedOptions } from './feedActivities.js';
 import { createSweepActivities } from './sweepActivities.js';
 import { createLinkActivities } from './linkActivities.js';
 import { mappingActivities } from './mappingActivities.js';
+import type { OwnWrites } from './ownWrites.js';
 
 export interface ActivityDependencies {
   adapters: Adapters;
   client: Client;
   feed: FeedOptions;
+  /** One per process, shared by every task queue's activities. */
+  ownWrites: OwnWrites;
 }
 
 /** Activities for the workflow task queue: mapping (run as local activities) and link-to-link calls. */
@@ -19,10 +22,10 @@ export function createEngineActivities({ client }: ActivityDependencies) {
 }
 
 /** Activities for an API's task queue: each one makes that API's calls. */
-export function createApiQueueActivities({ adapters, client, feed }: ActivityDependencies) {
-  const delivery = createDelivery(client, feed.concurrency);
+export function createApiQueueActivities({ adapters, client, feed, ownWrites }: ActivityDependencies) {
+  const delivery = createDelivery({ client, adapters, ownWrites, concurrency: feed.concurrency });
   return {
-    ...createApiActivities(adapters),
+    ...createApiActivities(adapters, ownWrites),
     ...createFeedActivities(adapters, delivery, feed),
     ...createSweepActivities(adapters, client, delivery, feed),
   };

@@ -3,6 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createApiQueueActivities, createEngineActivities } from '../activities/index.js';
+import { OwnWrites } from '../activities/ownWrites.js';
 import type { Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { createAdapters } from '../systems/adapters.js';
@@ -34,6 +35,7 @@ export async function startWorkers(
     adapters: createAdapters(config),
     client,
     feed: { overlapMs: config.SYNC_FEED_OVERLAP_MS, pageSize: config.SYNC_PAGE_SIZE, concurrency: 32 },
+    ownWrites: new OwnWrites(),
   };
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter };
   const rateLimits = {

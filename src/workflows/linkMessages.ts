@@ -14,6 +14,11 @@ export interface LinkInput {
 export interface RecordChangedInput {
   side: 'a' | 'b';
   record: SyncRecord;
+  /**
+   * A records only: the B records a feed found matching this copy, when it searched for a whole
+   * page at once (its first listing); the link then makes no search of its own.
+   */
+  candidates?: SyncRecord[];
 }
 
 export interface RequireLinkInput {

@@ -39,6 +39,8 @@ export interface LinkSnapshot {
   aRecord?: SyncRecord;
   /** The newest unprocessed record from each side; older ones are superseded, never queued. */
   pending: { a?: SyncRecord; b?: SyncRecord };
+  /** The B records a feed found matching the pending A record (see RecordChangedInput). */
+  candidates?: SyncRecord[];
   resyncRequested: boolean;
   /** A side the reconciliation sweep did not find this link's record on, to be read. */
   verify?: 'a' | 'b';
@@ -100,7 +102,7 @@ export class LinkState {
     return !['new', 'waiting-for-dependency', 'waiting-for-parent'].includes(this.s.status);
   }
 
-  receive({ side, record }: RecordChangedInput): void {
+  receive({ side, record, candidates }: RecordChangedInput): void {
     const seen = this.s.lastSeen[side];
     if (record.problem) {
       // Parked until a copy of the record in a shape the contract allows comes; an older copy is old news.
@@ -112,6 +114,7 @@ export class LinkState {
     if (seen && Date.parse(record.lastChanged) <= Date.parse(seen)) return;
     this.s.lastSeen[side] = record.lastChanged;
     this.s.pending[side] = newer(this.s.pending[side], record);
+    if (side === 'a') this.s.candidates = this.isLinked ? undefined : candidates;
     if (side === 'a') this.s.name = recordName(record.data) ?? this.s.name;
     if (side === 'a' && record.parentId) this.s.aParentId = record.parentId;
   }
@@ -127,6 +130,13 @@ export class LinkState {
     const pending = this.s.pending[side];
     if (pending && Date.parse(pending.lastChanged) <= at) this.s.pending[side] = undefined;
     if (side === 'a' && !this.s.pending.a) this.s.name = recordName(record.data) ?? this.s.name;
+  }
+
+  /** The candidates delivered with the pending A record, once: an older search is not trusted. */
+  takeCandidates(): SyncRecord[] | undefined {
+    const { candidates } = this.s;
+    this.s.candidates = undefined;
+    return candidates;
   }
 
   addDependant(from: string): void {

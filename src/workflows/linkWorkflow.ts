@@ -23,6 +23,7 @@ import { apiTaskQueue, linkWorkflowId } from '../ids.js';
 import { flowNamed } from '../mappings/index.js';
 import { SyncBId, SyncLinkState } from '../searchAttributes.js';
 import type { RecordRef, SyncRecord } from '../systems/system.js';
+import { ownedByAnother, searchFor } from '../engine/candidates.js';
 import {
   dependencyStateSignal,
   forceResyncSignal,
@@ -110,29 +111,23 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
 
   /** Existing B records for this A record: by the origin marker first, then the flow's match rules. */
   function findExisting(plan: LinkPlan): Promise<SyncRecord[]> {
-    const marker = plan.identityIsMarker ? plan.identity : undefined;
-    const rules = plan.matches.filter((match) => !match.byId);
-    const groups = [
-      ...(marker ? [[marker]] : []),
-      ...rules.map((match) => match.values.map((value) => ({ field: match.bField, value }))),
-    ];
     return bApi.findExisting({
       system: flow.b.system,
       datatype: flow.b.datatype,
       parentId: link.s.bParentId,
-      ids: plan.matches.filter((match) => match.byId).flatMap((match) => match.values),
-      groups: groups.filter((group) => group.length > 0),
-      marker,
+      search: searchFor(plan),
     });
   }
 
   /**
    * Writes this link's origin marker into a B record it matched whose marker field is empty, so no
    * other link takes it and its changes route straight here. A value another system put there stays.
+   * Undefined: the record was deleted, or another link claimed it first; establishment looks again.
    */
   async function claim(plan: LinkPlan, b: SyncRecord): Promise<SyncRecord | undefined> {
     const { field, value } = plan.identity;
     const held = b.data[field];
+    if (plan.identityIsMarker && ownedByAnother(b, plan.identity)) return undefined;
     if (!plan.identityIsMarker || (typeof held === 'string' && held.trim() !== '')) return b;
     const ref = { datatype: flow.b.datatype, id: b.id, parentId: b.parentId ?? link.s.bParentId };
     const outcome = await write('b', b, { ...b.data, [field]: value }, ref);
@@ -142,6 +137,8 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
 
   async function establish(): Promise<void> {
     const a = link.s.pending.a ?? link.s.aRecord ?? (await read('a'));
+    // Candidates a feed found for this copy of the A record: good for this round only.
+    const found = link.takeCandidates();
     link.s.pending.a = undefined;
     if (a) link.saw('a', a);
     if (!a) {
@@ -157,7 +154,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       await ask(plan.parent.linkId, true);
       return;
     }
-    const candidates = await findExisting(plan);
+    const candidates = found ?? (await findExisting(plan));
     if (candidates.length > 1) {
       const ids = candidates.map((record) => record.id).join(', ');
       link.setStatus(
@@ -176,8 +173,13 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     }
     if (b) {
       const claimed = await claim(plan, b);
-      // Deleted while being matched: the next round of establishment looks again.
-      if (!claimed) return;
+      if (!claimed) {
+        link.setStatus(
+          'new',
+          `PowerOfficeGov1 ${flow.b.label} ${b.id} was deleted or claimed by another link: looking again`,
+        );
+        return;
+      }
       b = claimed;
       link.decide(now(), `Linked to existing PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     } else {
@@ -311,18 +313,26 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     if (a || b) await syncRecords(a, b);
   }
 
-  // What the search attributes show; a handler may change it while the loop waits.
-  const shown = () => `${link.s.status}|${link.s.bId ?? ''}|${link.s.name ?? ''}`;
-  let published = '';
+  // What the search attributes show: set at start and carried over a continue-as-new, so only a
+  // change is upserted (each upsert is a history event and a visibility write).
+  const attributes = () => `${link.s.status}|${link.s.bId ?? ''}`;
+  const started = workflowInfo().typedSearchAttributes;
+  let upserted = `${started.get(SyncLinkState) ?? ''}|${started.get(SyncBId) ?? ''}`;
   let memoName = workflowInfo().memo?.name;
+  // What the Web UI shows; a handler may change it while the loop waits.
+  const shown = () => `${attributes()}|${link.s.reason ?? ''}|${link.s.name ?? ''}`;
+  let published = '';
   /** Search attributes for finding links, the record's name in the memo, and a summary for the Web UI. */
   function publish(): void {
     if (shown() === published) return;
     published = shown();
-    upsertSearchAttributes([
-      { key: SyncLinkState, value: link.s.status },
-      ...(link.s.bId ? [{ key: SyncBId, value: link.s.bId }] : []),
-    ]);
+    if (attributes() !== upserted) {
+      upserted = attributes();
+      upsertSearchAttributes([
+        { key: SyncLinkState, value: link.s.status },
+        ...(link.s.bId ? [{ key: SyncBId, value: link.s.bId }] : []),
+      ]);
+    }
     if (link.s.name !== undefined && link.s.name !== memoName) {
       memoName = link.s.name;
       upsertMemo({ name: memoName });

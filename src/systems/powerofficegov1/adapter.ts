@@ -23,7 +23,7 @@ import {
   type V1Datatype,
   type V1Record,
 } from './client.js';
-import { changedSince, odataEquals } from './odata.js';
+import { changedSince, odataEquals, orFilters } from './odata.js';
 
 /** Properties holding lists, so that `Emails.Value` means "any element's Value". */
 const listProperties: Record<V1Datatype, string[]> = {
@@ -43,15 +43,16 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
   readonly perParentFeeds: readonly string[] = ['contactperson'];
   readonly #client: PowerofficegoV1Client;
   /**
-   * Paces the walk over every customer's contact persons: one feed walks at a time, and it keeps
-   * to this share of v1's rate limit so the links' own calls are not starved or answered with 429.
+   * Paces the adapter's own runs of calls (the walk over every customer's contact persons, a search
+   * split in several): they keep to this share of v1's rate limit so the links' own calls are not
+   * starved or answered with 429.
    */
-  readonly #walkPace: <T>(call: () => Promise<T>) => Promise<T>;
+  readonly #pace: <T>(call: () => Promise<T>) => Promise<T>;
 
-  constructor(client: PowerofficegoV1Client, walkCallsPerSecond = 15) {
+  constructor(client: PowerofficegoV1Client, pacedCallsPerSecond = 15) {
     this.#client = client;
-    const throttle = pThrottle({ limit: 1, interval: Math.ceil(1000 / walkCallsPerSecond) });
-    this.#walkPace = throttle((call: () => Promise<unknown>) => call()) as <T>(
+    const throttle = pThrottle({ limit: 1, interval: Math.ceil(1000 / pacedCallsPerSecond) });
+    this.#pace = throttle((call: () => Promise<unknown>) => call()) as <T>(
       call: () => Promise<T>,
     ) => Promise<T>;
   }
@@ -82,7 +83,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
       for (let attempt = 1; ; attempt++) {
         try {
           const read = () => collect(this.#client.list(datatype, { ...listed, parentId }, options));
-          yield toRecords(await this.#walkPace(read));
+          yield toRecords(await this.#pace(read));
           break;
         } catch (error) {
           // The customer was deleted since it was listed: it has no contact persons left to report.
@@ -100,17 +101,24 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     return record && toSyncRecord(datatype, record);
   }
 
-  /** One OData filter for all the pairs, so the API does the matching in one call; contact persons within their customer only. */
+  /**
+   * One OData filter for all the pairs, so the API does the matching; contact persons within their
+   * customer only. A long list of pairs (a page of new records matched at once) is split into
+   * filters of a URL's safe length, and those calls are paced.
+   */
   async findByField(query: FieldQuery, options?: CallOptions): Promise<SyncRecord[]> {
     const datatype = datatypeOf(this.system, V1_DATATYPES, query.datatype);
-    const filter = query.any
-      .map(({ field, value }) => `(${odataEquals(field, value, listProperties[datatype])})`)
-      .join(' or ');
-    const found: SyncRecord[] = [];
-    for await (const page of this.#client.list(datatype, { filter, parentId: query.parentId }, options)) {
-      found.push(...page.map((record) => toSyncRecord(datatype, record)));
+    const filters = orFilters(
+      query.any.map(({ field, value }) => odataEquals(field, value, listProperties[datatype])),
+    );
+    const found = new Map<string, SyncRecord>();
+    for (const filter of filters) {
+      const search = () =>
+        collect(this.#client.list(datatype, { filter, parentId: query.parentId }, options));
+      const page = filters.length === 1 ? await search() : await this.#pace(search);
+      for (const record of page.map((listed) => toSyncRecord(datatype, listed))) found.set(record.id, record);
     }
-    return found;
+    return [...found.values()];
   }
 
   async create(
@@ -152,12 +160,12 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
 
 export function createPowerofficegoV1Adapter(
   config: PowerofficegoV1Config,
-  walkCallsPerSecond?: number,
+  pacedCallsPerSecond?: number,
 ): PowerofficegoV1Adapter {
-  return new PowerofficegoV1Adapter(new PowerofficegoV1Client(config), walkCallsPerSecond);
+  return new PowerofficegoV1Adapter(new PowerofficegoV1Client(config), pacedCallsPerSecond);
 }
 
-/** One customer's contact persons: a short list, read whole. */
+/** Every page of a short list: one customer's contact persons, or a search's answers. */
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
   const all: T[] = [];
   for await (const page of pages) all.push(...page);

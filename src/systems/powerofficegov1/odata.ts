@@ -16,6 +16,27 @@ export function odataEquals(field: string, value: string, listProperties: readon
   return `${head}/any(e: tolower(trim(${['e', ...rest].join('/')})) eq ${literal})`;
 }
 
+/**
+ * The longest `$filter` one call sends. v1 documents no limit; common servers refuse URLs of some
+ * kilobytes (IIS's default query string limit is 2,048 bytes), and the filter is URL-encoded.
+ */
+export const MAX_FILTER_LENGTH = 1_500;
+
+/** `(a) or (b) or …`, split into as few filters as keep each within MAX_FILTER_LENGTH. */
+export function orFilters(clauses: readonly string[], maxLength = MAX_FILTER_LENGTH): string[] {
+  const filters: string[] = [];
+  let current = '';
+  for (const clause of clauses.map((clause) => `(${clause})`)) {
+    if (current !== '' && current.length + ' or '.length + clause.length > maxLength) {
+      filters.push(current);
+      current = '';
+    }
+    current = current === '' ? clause : `${current} or ${clause}`;
+  }
+  if (current !== '') filters.push(current);
+  return filters;
+}
+
 /** Records changed at or after `since`, an ISO 8601 instant. */
 export function changedSince(since: string): string {
   return `LastChanged ge datetimeoffset'${since}'`;

@@ -1,0 +1,74 @@
+// Where the dev server's and the worker's CPU goes: the events a link's history holds after the
+// backfill, by kind, from a sample of links. Each workflow task and activity is a round trip to
+// the server and (after an eviction) a replay in the worker, so these counts are the engine's cost.
+import type { Client } from '@temporalio/client';
+import proto from '@temporalio/proto';
+
+const { EventType } = proto.temporal.api.enums.v1;
+
+export interface HistoryCost {
+  sampled: number;
+  /** Means per link, over the sample. */
+  perLink: {
+    events: number;
+    workflowTasks: number;
+    activities: number;
+    localActivities: number;
+    signals: number;
+    /** Upserted search attributes and memos. */
+    upserts: number;
+    /** Runs a link took (continued as new). */
+    runs: number;
+  };
+}
+
+const SAMPLE = 100;
+
+export async function measureHistories(client: Client): Promise<HistoryCost> {
+  const ids: string[] = [];
+  for await (const execution of client.workflow.list({ query: "WorkflowType = 'linkWorkflow'" })) {
+    ids.push(execution.workflowId);
+    if (ids.length >= SAMPLE) break;
+  }
+  const totals = {
+    events: 0,
+    workflowTasks: 0,
+    activities: 0,
+    localActivities: 0,
+    signals: 0,
+    upserts: 0,
+    runs: 0,
+  };
+  for (const id of ids) {
+    const history = await client.workflow.getHandle(id).fetchHistory();
+    totals.runs += 1;
+    for (const event of history.events ?? []) {
+      totals.events += 1;
+      switch (event.eventType) {
+        case EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED:
+          totals.workflowTasks += 1;
+          break;
+        case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
+          totals.activities += 1;
+          break;
+        case EventType.EVENT_TYPE_MARKER_RECORDED:
+          totals.localActivities += 1;
+          break;
+        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
+          totals.signals += 1;
+          break;
+        case EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
+        case EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED:
+          totals.upserts += 1;
+          break;
+      }
+    }
+  }
+  const mean = (value: number) => (ids.length === 0 ? 0 : Math.round((value / ids.length) * 10) / 10);
+  return {
+    sampled: ids.length,
+    perLink: Object.fromEntries(
+      Object.entries(totals).map(([key, value]) => [key, mean(value)]),
+    ) as HistoryCost['perLink'],
+  };
+}
