@@ -1,9 +1,11 @@
-// The floor for a backfill without rate limits: the HTTP calls the engine makes per link, made by
-// a plain script with no Temporal — every A list page, then per link the B search (origin marker
-// and match values, one call) and the create — through the real adapters, with as many calls in
-// flight as the worker runs activities, against fresh simulators seeded the same way.
+// The floor for a backfill without rate limits: the HTTP calls the engine makes, made by a plain
+// script with no Temporal — every A list page, the B search for each page of parent records (as the
+// feeds' first listing does, pageCandidates.ts), per child link its own B search, and the creates —
+// through the real adapters, with as many calls in flight as the worker runs activities, against
+// fresh simulators seeded the same way.
 import pLimit from 'p-limit';
 import { mappingActivities } from '../src/activities/mappingActivities.js';
+import { searchFor } from '../src/engine/candidates.js';
 import { loadConfig } from '../src/config.js';
 import { linkWorkflowId } from '../src/ids.js';
 import type { FlowDefinition } from '../src/mappings/flow.js';
@@ -73,6 +75,24 @@ async function linkAll(b: SystemAdapter, records: Record<string, SyncRecord[]>):
   };
   const toCreate = mustCreate(aRecords);
   const limit = pLimit(concurrency);
+  // One search per flow for all its records, as a feed's first listing makes (children excepted).
+  const searched = new Set<string>();
+  await Promise.all(
+    flows
+      .filter((flow) => !flow.parent)
+      .map(async (flow) => {
+        const plans = await Promise.all(
+          (records[flow.a.datatype] ?? []).map(async (a) => ({
+            a,
+            search: searchFor(await mappingActivities.planLink({ flow: flow.name, a })),
+          })),
+        );
+        const byField = plans.filter(({ search }) => search.ids.length === 0);
+        const any = byField.flatMap(({ search }) => search.groups.flat());
+        if (any.length > 0) await b.findByField({ datatype: flow.b.datatype, any });
+        for (const { a } of byField) searched.add(linkWorkflowId(flow.name, a.id));
+      }),
+  );
   const bIds = new Map<string, Promise<string | undefined>>();
   const missingParents = new Set<string>();
 
@@ -91,11 +111,9 @@ async function linkAll(b: SystemAdapter, records: Record<string, SyncRecord[]>):
       const found = await limit(() => b.get({ datatype, id, parentId }));
       if (found) return found.id;
     }
-    const groups = plan.matches
-      .filter((rule) => !rule.byId)
-      .map((rule) => rule.values.map((value) => ({ field: rule.bField, value })));
-    const any = [...(plan.identityIsMarker ? [plan.identity] : []), ...groups.flat()];
-    if (any.length > 0) await limit(() => b.findByField({ datatype, parentId, any }));
+    const any = searchFor(plan).groups.flat();
+    const ownSearch = !searched.has(linkWorkflowId(flow.name, a.id));
+    if (ownSearch && any.length > 0) await limit(() => b.findByField({ datatype, parentId, any }));
     if (!toCreate[flow.name]?.has(a.id)) return undefined;
     return (await limit(() => b.create({ datatype, parentId }, plan.createData))).id;
   }
