@@ -172,6 +172,16 @@ describe('creation on dependency, matching and parking, end to end', function ()
     const state = await linkState('contactperson-contactperson', a.supplierContact!.Id);
     assert.match(state.reason ?? '', /There is no Powerofficego Customer/);
     assert.deepEqual(await byMarker('customer', `powerofficego:customer:${a.supplierWithContact!.Id}`), []);
+    // The contact persons' first listing came with the list of customers, which lacks this one:
+    // the customer link the contact person started reads nothing from A.
+    const { events } = await stack.client.workflow
+      .getHandle(`link:customer-customer:${a.supplierWithContact!.Id}`)
+      .fetchHistory();
+    const activities = (events ?? []).flatMap(
+      (event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    assert.ok(!activities.includes('readRecord'), `no read of an absent customer: ${activities.join(', ')}`);
+    assert.equal((await linkState('customer-customer', a.supplierWithContact!.Id)).status, 'not-applicable');
   });
 
   it('creates the B customer of a supplier that is also a customer (same contact Id)', async () => {

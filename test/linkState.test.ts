@@ -32,7 +32,7 @@ describe('link state', () => {
     assert.equal(new LinkState('f', '1', 'always').mayCreate, true);
     const waiting = new LinkState('f', '1', 'on-dependency');
     assert.equal(waiting.mayCreate, false);
-    waiting.addDependant('link:child:9');
+    waiting.addDependant({ from: 'link:child:9' });
     assert.equal(waiting.mayCreate, true);
     const connected = new LinkState('f', '1', 'on-dependency');
     connected.dependencyChanged({ from: 'link:employee-employee:3', bId: '12' }, false);
@@ -56,7 +56,7 @@ describe('link state', () => {
 
   it('tells dependants again whenever its outcome changes, and keeps a bounded decision log', () => {
     const link = new LinkState('customer-customer', '1', 'on-dependency');
-    link.addDependant('link:contactperson-contactperson:5');
+    link.addDependant({ from: 'link:contactperson-contactperson:5' });
     link.s.toNotify = [];
     link.linked('900', undefined);
     assert.deepEqual(link.s.toNotify, ['link:contactperson-contactperson:5']);

@@ -11,6 +11,7 @@ import type { FlowDefinition } from '../mappings/flow.js';
 import type { Adapters } from './apiActivities.js';
 import type { OwnWrites } from './ownWrites.js';
 import { pageCandidates } from './pageCandidates.js';
+import { unlistedParents } from './unlistedParents.js';
 import { SyncBId } from '../searchAttributes.js';
 import { originMarkerFields } from '../systems/originMarkerFields.js';
 import type { SyncRecord, SystemName } from '../systems/system.js';
@@ -36,8 +37,11 @@ export function flowsFedBy(
 }
 
 export interface DeliveryOptions {
-  /** Find the B candidates of A records a page at a time (a feed's first listing, see pageCandidates). */
-  matchNew?: boolean;
+  /**
+   * A feed's first listing: new links get their B candidates found a page at a time
+   * (pageCandidates), and children whose parent A record is absent are told so (unlistedParents).
+   */
+  firstListing?: boolean;
 }
 
 export interface DeliveryDependencies {
@@ -98,7 +102,7 @@ export function createDelivery({ client, adapters, ownWrites, concurrency }: Del
       system: SystemName,
       datatype: string,
       listed: SyncRecord[],
-      { matchNew = false }: DeliveryOptions = {},
+      { firstListing = false }: DeliveryOptions = {},
     ): Promise<Delivered> {
       // A record sent without a readable id has no link to park: it is told here, and the rest go on.
       for (const record of listed.filter((record) => !record.id)) {
@@ -113,9 +117,15 @@ export function createDelivery({ client, adapters, ownWrites, concurrency }: Del
       const unrouted: SyncRecord[] = [];
       for (const { flow, side } of flowsFedBy(system, datatype)) {
         if (side === 'a') {
-          const found = matchNew ? await pageCandidates(adapters, flow, records) : new Map();
+          const found = firstListing ? await pageCandidates(adapters, flow, records) : new Map();
+          const orphans = firstListing ? await unlistedParents(adapters, flow, records) : new Set();
           for (const record of records) {
-            const change = { side, record, candidates: found.get(record) };
+            const change = {
+              side,
+              record,
+              candidates: found.get(record),
+              ...(orphans.has(record) && { parentUnlisted: true }),
+            };
             deliveries.push(limit(() => deliver(system, linkWorkflowId(flow.name, record.id), change)));
           }
           continue;

@@ -64,9 +64,9 @@ export function createFeedActivities(
           { signal: context.cancellationSignal },
         )) {
           const fresh = page.filter((record) => !seen.has(seenKey(record)));
-          // The first listing is the backfill: its new links get their B candidates a page at a time.
+          // The first listing is the backfill: its new links are given what a page at a time finds.
           const result = await delivery.deliverPage(system, datatype, fresh, {
-            matchNew: cursor.since === undefined,
+            firstListing: cursor.since === undefined,
           });
           delivered += result.delivered;
           unrouted += result.unrouted.length;

@@ -12,21 +12,24 @@ export interface RequireLinkActivityInput {
   from: string;
   /** Start the asked link when it is not running yet; otherwise only ask a running one. */
   start: boolean;
+  /** A full listing of A lacked the asked link's record (see RequireLinkInput). */
+  unlisted?: boolean;
 }
 
 export function createLinkActivities(client: Client) {
   return {
-    async requireLink({ linkId, from, start }: RequireLinkActivityInput): Promise<void> {
+    async requireLink({ linkId, from, start, unlisted }: RequireLinkActivityInput): Promise<void> {
+      const input = { from, ...(unlisted && { unlisted }) };
       if (start) {
         await client.workflow.signalWithStart('linkWorkflow', {
           ...startLinkOptions(linkId),
           signal: requireLinkSignal,
-          signalArgs: [{ from }],
+          signalArgs: [input],
         });
         return;
       }
       try {
-        await client.workflow.getHandle(linkId).signal(requireLinkSignal, { from });
+        await client.workflow.getHandle(linkId).signal(requireLinkSignal, input);
       } catch (error) {
         // Not running yet: it asks this link itself once it starts (its plan names this one).
         if (!(error instanceof WorkflowNotFoundError)) throw error;

@@ -19,11 +19,15 @@ export interface RecordChangedInput {
    * page at once (its first listing); the link then makes no search of its own.
    */
   candidates?: SyncRecord[];
+  /** Child records only: a full listing of the parents' A records, made for this delivery, lacks its parent. */
+  parentUnlisted?: boolean;
 }
 
 export interface RequireLinkInput {
   /** The workflow id of the link that needs this one synchronized. */
   from: string;
+  /** A full listing of A lacked this link's record: nothing to read until a feed delivers it. */
+  unlisted?: boolean;
 }
 
 export interface DependencyStateInput {

@@ -4,7 +4,7 @@ import type { Base } from '../engine/merge.js';
 import type { CreationPolicy } from '../mappings/flow.js';
 import { recordName } from '../mappings/recordName.js';
 import type { SyncRecord } from '../systems/system.js';
-import type { DependencyStateInput, RecordChangedInput } from './linkMessages.js';
+import type { DependencyStateInput, RecordChangedInput, RequireLinkInput } from './linkMessages.js';
 
 export type LinkStatus =
   /** Not looked at yet. */
@@ -41,6 +41,10 @@ export interface LinkSnapshot {
   pending: { a?: SyncRecord; b?: SyncRecord };
   /** The B records a feed found matching the pending A record (see RecordChangedInput). */
   candidates?: SyncRecord[];
+  /** A child: a feed's listing of the parents' A records lacked its parent. */
+  parentUnlisted?: boolean;
+  /** A listing of A lacked this link's record, as a child reported: not read until one is delivered. */
+  aUnlisted?: boolean;
   resyncRequested: boolean;
   /** A side the reconciliation sweep did not find this link's record on, to be read. */
   verify?: 'a' | 'b';
@@ -102,7 +106,7 @@ export class LinkState {
     return !['new', 'waiting-for-dependency', 'waiting-for-parent'].includes(this.s.status);
   }
 
-  receive({ side, record, candidates }: RecordChangedInput): void {
+  receive({ side, record, candidates, parentUnlisted }: RecordChangedInput): void {
     const seen = this.s.lastSeen[side];
     if (record.problem) {
       // Parked until a copy of the record in a shape the contract allows comes; an older copy is old news.
@@ -114,7 +118,11 @@ export class LinkState {
     if (seen && Date.parse(record.lastChanged) <= Date.parse(seen)) return;
     this.s.lastSeen[side] = record.lastChanged;
     this.s.pending[side] = newer(this.s.pending[side], record);
-    if (side === 'a') this.s.candidates = this.isLinked ? undefined : candidates;
+    if (side === 'a') {
+      this.s.candidates = this.isLinked ? undefined : candidates;
+      this.s.parentUnlisted = parentUnlisted;
+      this.s.aUnlisted = undefined;
+    }
     if (side === 'a') this.s.name = recordName(record.data) ?? this.s.name;
     if (side === 'a' && record.parentId) this.s.aParentId = record.parentId;
   }
@@ -139,7 +147,8 @@ export class LinkState {
     return candidates;
   }
 
-  addDependant(from: string): void {
+  addDependant({ from, unlisted }: RequireLinkInput): void {
+    if (unlisted && !this.isLinked && !this.s.pending.a && !this.s.aRecord) this.s.aUnlisted = true;
     if (!this.s.dependants.includes(from)) this.s.dependants.push(from);
     if (!this.s.toNotify.includes(from)) this.s.toNotify.push(from);
   }

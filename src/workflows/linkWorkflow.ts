@@ -57,7 +57,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   const bApi = apiFor(flow.b.system);
 
   setHandler(recordChangedSignal, (input) => link.receive(input));
-  setHandler(requireLinkSignal, ({ from }) => link.addDependant(from));
+  setHandler(requireLinkSignal, (input) => link.addDependant(input));
   setHandler(dependencyStateSignal, (input) => {
     const parentId =
       flow.parent && link.s.aParentId ? linkWorkflowId(flow.parent.flow, link.s.aParentId) : undefined;
@@ -103,9 +103,9 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   }
 
   /** Asks another link to tell this one when it is synchronized, once. */
-  async function ask(linkId: string, start: boolean): Promise<void> {
+  async function ask(linkId: string, start: boolean, unlisted?: boolean): Promise<void> {
     if (link.s.asked.includes(linkId)) return;
-    await links.requireLink({ linkId, from: self, start });
+    await links.requireLink({ linkId, from: self, start, ...(unlisted && { unlisted }) });
     link.s.asked.push(linkId);
   }
 
@@ -136,7 +136,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   }
 
   async function establish(): Promise<void> {
-    const a = link.s.pending.a ?? link.s.aRecord ?? (await read('a'));
+    const a = link.s.pending.a ?? link.s.aRecord ?? (link.s.aUnlisted ? undefined : await read('a'));
     // Candidates a feed found for this copy of the A record: good for this round only.
     const found = link.takeCandidates();
     link.s.pending.a = undefined;
@@ -151,7 +151,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
 
     if (plan.parent && !link.s.bParentId) {
       link.waitForParent(`Waiting for ${plan.parent.linkId} to be synchronized`);
-      await ask(plan.parent.linkId, true);
+      await ask(plan.parent.linkId, true, link.s.parentUnlisted);
       return;
     }
     const candidates = found ?? (await findExisting(plan));
@@ -260,6 +260,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
 
   async function resync(): Promise<void> {
     link.decide(now(), 'Forced resync');
+    link.s.aUnlisted = undefined;
     const a = await read('a');
     if (!a) return missing('a');
     link.saw('a', a);

@@ -1,0 +1,43 @@
+// Which of a page of child records have no parent record in A. A feed's first listing reads the
+// parents' whole list once (a call per page of parents), so a child whose parent is not in it —
+// a supplier's contact person, where the parent flow is about customers — tells its parent's link
+// so, and that link does not spend a call of A's small rate limit reading a record that is absent.
+// A parent made later reaches its link through its own feed, as any new record does.
+import { Context, log } from '@temporalio/activity';
+import type { FlowDefinition } from '../mappings/flow.js';
+import { flowNamed } from '../mappings/index.js';
+import type { SyncRecord } from '../systems/system.js';
+import type { Adapters } from './apiActivities.js';
+
+export async function unlistedParents(
+  adapters: Adapters,
+  flow: FlowDefinition,
+  records: SyncRecord[],
+): Promise<Set<SyncRecord>> {
+  const edge = flow.parent;
+  if (!edge || records.length === 0) return new Set();
+  const parents = flowNamed(edge.flow).a;
+  const { cancellationSignal } = Context.current();
+  const listed = new Set<string>();
+  try {
+    for await (const page of adapters[parents.system].listChanged(
+      { datatype: parents.datatype },
+      { signal: cancellationSignal },
+    )) {
+      for (const parent of page) listed.add(parent.id);
+    }
+  } catch (error) {
+    if (cancellationSignal.aborted) throw error;
+    log.warn('Listing the parents of a page of records failed: each parent link reads its own', {
+      flow: flow.name,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return new Set();
+  }
+  return new Set(
+    records.filter((record) => {
+      const parentId = edge.aId(record.data);
+      return parentId !== undefined && !listed.has(parentId);
+    }),
+  );
+}
