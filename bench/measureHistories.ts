@@ -25,11 +25,13 @@ export interface HistoryCost {
 const SAMPLE = 100;
 
 export async function measureHistories(client: Client): Promise<HistoryCost> {
-  const ids: string[] = [];
+  const all: string[] = [];
   for await (const execution of client.workflow.list({ query: "WorkflowType = 'linkWorkflow'" })) {
-    ids.push(execution.workflowId);
-    if (ids.length >= SAMPLE) break;
+    all.push(execution.workflowId);
   }
+  // Spread over the whole list, which comes newest first: every flow and every kind of link.
+  const step = Math.max(1, all.length / SAMPLE);
+  const ids = Array.from({ length: Math.min(SAMPLE, all.length) }, (_, i) => all[Math.floor(i * step)]!);
   const totals = {
     events: 0,
     workflowTasks: 0,

@@ -165,6 +165,8 @@ describe('flow supplier → contact, end to end', function () {
     await settle();
     assert.equal(await v1.writes('contact'), 1, 'one write to B');
     assert.equal(await v2.writes('supplier'), 0, 'no echo back to A');
+    const { requests } = await v1.stats();
+    assert.equal(requests['GET /Contact/:id'], 1, 'one read of B, which verifies and is written over');
   });
 
   it('carries an edit in B to A with one write, and writes nothing back', async () => {
@@ -183,6 +185,8 @@ describe('flow supplier → contact, end to end', function () {
     await settle();
     assert.equal(await v2.writes('supplier'), 1, 'one write to A');
     assert.equal(await v1.writes('contact'), 0, 'no echo back to B');
+    const { requests } = await v2.stats();
+    assert.equal(requests['GET /v2/Suppliers/:id'], 1, 'one read of A, then one conditional patch');
   });
 
   it('starts nothing twice when the starter runs again', async () => {

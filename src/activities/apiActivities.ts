@@ -5,7 +5,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { AlreadyInUseError, ChangedSinceReadError, NotFoundError } from '../systems/errors.js';
 import { candidatesFor, ownedByAnother, type CandidateSearch } from '../engine/candidates.js';
 import type { FieldValue, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
+import type { Base } from '../engine/merge.js';
 import { asActivity } from './failures.js';
+import { mappingActivities } from './mappingActivities.js';
 import type { OwnWrites } from './ownWrites.js';
 
 export type Adapters = Record<SystemName, SystemAdapter>;
@@ -41,6 +43,24 @@ export interface UpdateRecordInput {
   after: Record<string, unknown>;
 }
 
+export interface ReadMergeWriteInput extends ReadRecordInput {
+  flow: string;
+  /** The side `ref` is on. */
+  side: 'a' | 'b';
+  base?: Base;
+  /** The other side's record, as the link has it. */
+  other: SyncRecord;
+}
+
+export type ReadMergeWriteOutcome =
+  /** Written over the copy read: `record` is what the API holds now, `base` what both sides hold. */
+  | { kind: 'written'; read: SyncRecord; record: SyncRecord; decisions: string[]; base: Base }
+  /** The record, to be merged by the link: there is more to write than this side, or nothing. */
+  | { kind: 'read'; record: SyncRecord }
+  /** It changed between the read and the conditional write: this is how it is now. */
+  | { kind: 'changed'; record: SyncRecord }
+  | { kind: 'gone' };
+
 export type UpdateOutcome =
   | { kind: 'written'; record: SyncRecord }
   /** The record changed after `before` was read (by a person, or by this write's earlier attempt): merge again. */
@@ -73,6 +93,33 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
   ): Promise<SyncRecord | undefined> => {
     const found = await adapters[system].findByField({ datatype, parentId, any: [identity] }, signal());
     return found.length === 1 ? found[0] : undefined;
+  };
+
+  /** The record as it is now, after a write found it changed. */
+  const current = async (system: SystemName, ref: RecordRef): Promise<UpdateOutcome> => {
+    const record = await adapters[system].get(ref, signal());
+    return record ? { kind: 'changed', record } : { kind: 'gone' };
+  };
+
+  /** Writes `after` over `before`: a v2 patch fails when the record changed since, a v1 post cannot. */
+  const writeOver = async (
+    system: SystemName,
+    ref: RecordRef,
+    before: SyncRecord,
+    after: Record<string, unknown>,
+  ): Promise<UpdateOutcome> => {
+    try {
+      const record = await adapters[system].update(ref, before.data, after, signal());
+      wrote(system, record);
+      // Which fields, never their values: those are customer data.
+      const fields = Object.keys(after).filter((field) => !sameData(before.data[field], after[field]));
+      log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
+      return { kind: 'written', record };
+    } catch (error) {
+      if (error instanceof NotFoundError) return { kind: 'gone' };
+      if (error instanceof ChangedSinceReadError) return current(system, ref);
+      throw error;
+    }
   };
 
   /** Notes a copy this activity wrote for the link that asked, so it is not delivered back to it. */
@@ -147,14 +194,9 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
      * conditional (v2) it does; otherwise (v1) the record is read again first, the moment before.
      */
     async updateRecord({ system, ref, before, after }: UpdateRecordInput): Promise<UpdateOutcome> {
-      const adapter = adapters[system];
-      const current = async (): Promise<UpdateOutcome> => {
-        const record = await adapter.get(ref, signal());
-        return record ? { kind: 'changed', record } : { kind: 'gone' };
-      };
       return asActivity(async () => {
-        if (!adapter.updatesAreConditional) {
-          const now = await current();
+        if (!adapters[system].updatesAreConditional) {
+          const now = await current(system, ref);
           if (now.kind === 'gone') return now;
           if (isOlder(now.record, before.lastChanged))
             throw replicaBehind(ref, now.record, before.lastChanged);
@@ -163,18 +205,45 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
             sameData(now.record.data, before.data);
           if (!same) return now;
         }
-        try {
-          const record = await adapter.update(ref, before.data, after, signal());
-          wrote(system, record);
-          // Which fields, never their values: those are customer data.
-          const fields = Object.keys(after).filter((field) => !sameData(before.data[field], after[field]));
-          log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
-          return { kind: 'written', record };
-        } catch (error) {
-          if (error instanceof NotFoundError) return { kind: 'gone' };
-          if (error instanceof ChangedSinceReadError) return current();
-          throw error;
-        }
+        return writeOver(system, ref, before, after);
+      });
+    },
+
+    /**
+     * A change on the other side, carried over in one step: reads this side's record, merges it with
+     * the other side's, and when the merge writes only this side, writes it at once over the copy
+     * just read — the read that verifies and the write, two calls, and no time for a person's edit
+     * to slip in between a link's read and its write. Anything else (a conflict to write back, or
+     * nothing to write) hands the record read back to the link to merge.
+     */
+    async readMergeWrite({
+      system,
+      ref,
+      notOlderThan,
+      flow,
+      side,
+      base,
+      other,
+    }: ReadMergeWriteInput): Promise<ReadMergeWriteOutcome> {
+      return asActivity(async () => {
+        const read = await adapters[system].get(ref, signal());
+        if (!read) return { kind: 'gone' };
+        if (isOlder(read, notOlderThan)) throw replicaBehind(ref, read, notOlderThan!);
+        const records = side === 'a' ? { a: read, b: other } : { a: other, b: read };
+        const step = await mappingActivities.planMerge({ flow, base, ...records });
+        const otherSide = side === 'a' ? 'b' : 'a';
+        const after = step.kind === 'write' && !step[`${otherSide}After`] ? step[`${side}After`] : undefined;
+        if (step.kind !== 'write' || !after) return { kind: 'read', record: read };
+        const outcome = await writeOver(system, ref, read, after);
+        if (outcome.kind !== 'written') return outcome;
+        const written = side === 'a' ? { a: outcome.record, b: other } : { a: other, b: outcome.record };
+        return {
+          kind: 'written',
+          read,
+          record: outcome.record,
+          decisions: step.decisions,
+          base: await mappingActivities.baseOf({ flow, ...written }),
+        };
       });
     },
   };

@@ -82,6 +82,20 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     const { api, system, ref } = sides[side];
     return (await api.readRecord({ system, ref: ref(), notOlderThan: link.s.lastSeen[side] })) ?? undefined;
   };
+  /** Reads a side's record and writes the merge into it in one step; see readMergeWrite. */
+  const readMergeWrite = (side: 'a' | 'b', other: SyncRecord) => {
+    const { api, system, ref } = sides[side];
+    const { base, lastSeen } = link.s;
+    return api.readMergeWrite({
+      system,
+      ref: ref(),
+      notOlderThan: lastSeen[side],
+      flow: flowName,
+      side,
+      base,
+      other,
+    });
+  };
   /** Writes a side's record over the copy it was read as; see updateRecord. */
   const write = async (
     side: 'a' | 'b',
@@ -222,11 +236,20 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         return;
       }
       if (step.kind === 'read') {
-        const record = await read(step.side);
-        if (!record) return missing(step.side);
-        link.saw(step.side, record);
-        records[step.side] = record;
-        continue;
+        const other = records[step.side === 'a' ? 'b' : 'a']!;
+        const outcome = await readMergeWrite(step.side, other);
+        if (outcome.kind === 'gone') return missing(step.side);
+        if (outcome.kind !== 'written') {
+          link.saw(step.side, outcome.record);
+          records[step.side] = outcome.record;
+          continue;
+        }
+        link.saw(step.side, outcome.read);
+        link.saw(step.side, outcome.record);
+        for (const decision of outcome.decisions) link.decide(now(), decision);
+        link.s.base = outcome.base;
+        link.setStatus('linked');
+        return;
       }
       const outcome = await writeAll(step, records);
       if (outcome === 'gone') return;
