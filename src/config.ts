@@ -36,7 +36,7 @@ export const Environment = z.object({
   POWEROFFICEGO_APPLICATION_KEY: z.string().min(1),
   POWEROFFICEGO_CLIENT_KEY: z.string().min(1),
   POWEROFFICEGO_SUBSCRIPTION_KEY: z.string().min(1),
-  /** Activities per second on v2's task queue: under the published 10/s. */
+  /** v2 activities per second across all workers, and each process's v2 calls per second: under the published 10/s. */
   POWEROFFICEGO_RATE_LIMIT: positive.default(9),
 
   POWEROFFICEGOV1_BASE_URL: url,
@@ -44,7 +44,7 @@ export const Environment = z.object({
   POWEROFFICEGOV1_APPLICATION_KEY: z.string().min(1),
   POWEROFFICEGOV1_CLIENT_KEY: z.string().min(1),
   POWEROFFICEGOV1_CONTACT_ROUTE: z.string().startsWith('/').default('/Contact'),
-  /** Activities per second on v1's task queue: under the published 50/s. */
+  /** v1 activities per second across all workers, and each process's v1 calls per second: under the published 50/s. */
   POWEROFFICEGOV1_RATE_LIMIT: positive.default(45),
 
   SYNC_POLL_INTERVAL: duration.default('3s'),

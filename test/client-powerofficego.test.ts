@@ -264,6 +264,21 @@ describe('PowerofficegoClient (v2) against the simulator', () => {
       }
     });
 
+    it('paced at callsPerSecond, a burst stays under the rate limit: no 429', async () => {
+      const go = client({ callsPerSecond: 9 });
+      await collect(go.list('department')); // the token, before the limit
+      sim.admin.setRateLimit(10);
+      sim.admin.resetStats();
+      const results = await Promise.allSettled(
+        Array.from({ length: 25 }, () => collect(go.list('department'))),
+      );
+      assert.deepEqual(
+        results.filter((result) => result.status === 'rejected'),
+        [],
+      );
+      assert.equal(sim.admin.stats().rateLimited, 0);
+    });
+
     it('429 with Retry-After: 3 (scripted): retryAfterMs 3000', async () => {
       const server = await startScriptedServer({
         'POST /OAuth/Token': {

@@ -14,6 +14,7 @@ export function createAdapters(config: Environment): Record<SystemName, SystemAd
       clientKey: config.POWEROFFICEGO_CLIENT_KEY,
       subscriptionKey: config.POWEROFFICEGO_SUBSCRIPTION_KEY,
       timeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
+      callsPerSecond: config.POWEROFFICEGO_RATE_LIMIT,
     }),
     powerofficegov1: createPowerofficegoV1Adapter(
       {
@@ -23,6 +24,7 @@ export function createAdapters(config: Environment): Record<SystemName, SystemAd
         clientKey: config.POWEROFFICEGOV1_CLIENT_KEY,
         contactRoute: config.POWEROFFICEGOV1_CONTACT_ROUTE,
         timeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
+        callsPerSecond: config.POWEROFFICEGOV1_RATE_LIMIT,
       },
       config.SYNC_PER_PARENT_CALLS_PER_SECOND,
     ),

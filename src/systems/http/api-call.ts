@@ -1,6 +1,7 @@
 // Calls to one API: a bearer token from the cache (renewed once if the API refuses it), failures
 // turned into typed errors, and every body read through its zod schema.
 import { HTTPError, type Got, type Response } from 'got';
+import pThrottle from 'p-throttle';
 import type { z } from 'zod';
 import type { SystemName } from '../system.js';
 import { DEFAULT_TIMEOUT_MS, type ClientConfig } from './client-config.js';
@@ -55,11 +56,16 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
     marginMs: config.tokenMarginMs,
   });
   const http = createHttp({ prefixUrl: config.baseUrl, timeoutMs, headers });
+  const { callsPerSecond } = config;
+  const pace = callsPerSecond
+    ? pThrottle({ limit: 1, interval: Math.ceil(1000 / callsPerSecond) })(() => undefined)
+    : () => undefined;
 
   return async (request) => {
     const context = { system, call: `${request.method} ${request.path}`, record: request.record };
     let response: Response<string>;
     try {
+      await pace();
       response = await send(http, tokens, request);
     } catch (error) {
       throw toApiError(error, context, options.describe);

@@ -11,6 +11,12 @@ export interface ClientConfig {
   timeoutMs?: number;
   /** Renew the access token this long before it expires. Default 60 s. */
   tokenMarginMs?: number;
+  /**
+   * This process's pace of calls to the API, evenly spaced. The task queue's rate holds the limit
+   * across workers by activity; this holds it by call, as an activity may make two (a read and its
+   * write). Unset: no pace.
+   */
+  callsPerSecond?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
