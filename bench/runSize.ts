@@ -51,8 +51,9 @@ export async function runSize(n: number, options: BenchOptions): Promise<SizeRes
         quietMs: 2 * options.pollMs + 2_000,
         stuckMs: Math.max(120_000, 10 * options.pollMs),
       });
+      const outcome = backfill.complete ? 'settled' : 'stopped changing, INCOMPLETE,';
       console.log(
-        `${label}: settled in ${backfill.wallSeconds.toFixed(1)} s (floor ${backfill.floor.seconds.toFixed(1)} s)`,
+        `${label}: ${outcome} in ${backfill.wallSeconds.toFixed(1)} s (floor ${backfill.floor.seconds.toFixed(1)} s)`,
       );
       run = result.runs[mode] = { backfill, peakRssMb: {} };
       if (i === 0) {

@@ -28,6 +28,29 @@ describe('link state', () => {
     assert.equal(pending()?.data.v, 'a person', 'newer than anything the link saw');
   });
 
+  it("takes a feed's candidates once, and none once linked", () => {
+    const link = new LinkState('supplier-contact', '7', 'always');
+    const candidate = { id: '31', lastChanged: '2026-01-01T00:00:00Z', data: {} };
+    link.receive({ side: 'a', record: record('2026-01-01T00:00:01Z'), candidates: [candidate] });
+    assert.deepEqual(link.takeCandidates(), [candidate]);
+    assert.equal(link.takeCandidates(), undefined, 'a search is good for one round');
+    link.linked('31', undefined);
+    link.receive({ side: 'a', record: record('2026-01-01T00:00:02Z'), candidates: [candidate] });
+    assert.equal(link.takeCandidates(), undefined);
+  });
+
+  it('reads no A record a listing lacked until a copy of it is delivered', () => {
+    const link = new LinkState('customer-customer', '7', 'on-dependency');
+    link.addDependant({ from: 'link:contactperson-contactperson:5', unlisted: true });
+    assert.equal(link.s.aUnlisted, true);
+    link.receive({ side: 'a', record: record('2026-01-01T00:00:01Z') });
+    assert.equal(link.s.aUnlisted, undefined, 'the record exists after all');
+    const known = new LinkState('customer-customer', '8', 'on-dependency');
+    known.receive({ side: 'a', record: record('2026-01-01T00:00:01Z') });
+    known.addDependant({ from: 'link:contactperson-contactperson:6', unlisted: true });
+    assert.equal(known.s.aUnlisted, undefined, 'a link that has its record keeps it');
+  });
+
   it('may create under "always"; under "on-dependency" only once something needs it', () => {
     assert.equal(new LinkState('f', '1', 'always').mayCreate, true);
     const waiting = new LinkState('f', '1', 'on-dependency');

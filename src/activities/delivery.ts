@@ -44,6 +44,9 @@ export interface DeliveryOptions {
   firstListing?: boolean;
 }
 
+/** New A records searched for in one go (see pageCandidates): about 10 paced v1 calls. */
+const MATCH_CHUNK = 100;
+
 export interface DeliveryDependencies {
   client: Client;
   adapters: Adapters;
@@ -117,16 +120,22 @@ export function createDelivery({ client, adapters, ownWrites, concurrency }: Del
       const unrouted: SyncRecord[] = [];
       for (const { flow, side } of flowsFedBy(system, datatype)) {
         if (side === 'a') {
-          const found = firstListing ? await pageCandidates(adapters, flow, records) : new Map();
           const orphans = firstListing ? await unlistedParents(adapters, flow, records) : new Set();
-          for (const record of records) {
-            const change = {
-              side,
-              record,
-              candidates: found.get(record),
-              ...(orphans.has(record) && { parentUnlisted: true }),
-            };
-            deliveries.push(limit(() => deliver(system, linkWorkflowId(flow.name, record.id), change)));
+          // Matched a chunk at a time: each chunk's searches end well within the heartbeat timeout,
+          // and its links start while the next chunk is searched for.
+          for (let start = 0; start < records.length; start += MATCH_CHUNK) {
+            const chunk = records.slice(start, start + MATCH_CHUNK);
+            const found = firstListing ? await pageCandidates(adapters, flow, chunk) : new Map();
+            Context.current().heartbeat();
+            for (const record of chunk) {
+              const change = {
+                side,
+                record,
+                candidates: found.get(record),
+                ...(orphans.has(record) && { parentUnlisted: true }),
+              };
+              deliveries.push(limit(() => deliver(system, linkWorkflowId(flow.name, record.id), change)));
+            }
           }
           continue;
         }

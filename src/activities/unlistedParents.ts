@@ -25,6 +25,7 @@ export async function unlistedParents(
       { signal: cancellationSignal },
     )) {
       for (const parent of page) listed.add(parent.id);
+      Context.current().heartbeat();
     }
   } catch (error) {
     if (cancellationSignal.aborted) throw error;
