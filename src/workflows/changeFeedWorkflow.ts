@@ -12,14 +12,13 @@ import {
 } from '@temporalio/workflow';
 import type { FeedActivities, FeedCursor, PollChangesResult } from '../activities/feedActivities.js';
 import type { Duration } from '@temporalio/common';
-import { msToNumber } from '@temporalio/common/lib/time.js';
 import { apiTaskQueue } from '../ids.js';
 import type { SystemName } from '../systems/system.js';
 
 export interface ChangeFeedInput {
   system: SystemName;
   datatype: string;
-  /** From the start of one poll to the start of the next, e.g. `3s`; a longer poll is followed at once. */
+  /** Pause between polls, e.g. `3s`. */
   pollInterval: Duration;
   cursor?: FeedCursor;
 }
@@ -53,9 +52,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     pollRequested = true;
   });
 
-  const intervalMs = msToNumber(input.pollInterval);
   while (state.polls < POLLS_PER_RUN && !workflowInfo().continueAsNewSuggested) {
-    const startedAt = Date.now();
     try {
       state.lastResult = await pollChanges({
         system: input.system,
@@ -72,9 +69,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     state.polls += 1;
     state.lastPollAt = new Date().toISOString();
     pollRequested = false;
-    // Polls start one interval apart: a change waits at most the interval, however long a poll took.
-    const wait = intervalMs - (Date.now() - startedAt);
-    if (wait > 0) await condition(() => pollRequested, wait);
+    await condition(() => pollRequested, input.pollInterval);
   }
   await continueAsNew<typeof changeFeedWorkflow>({ ...input, cursor: state.cursor });
 }
