@@ -69,6 +69,9 @@ export type UpdateOutcome =
 
 const signal = () => ({ signal: Context.current().cancellationSignal });
 
+/** Attempts before a record the link has seen, and the API does not find, is believed gone (1 s, then 2 s apart). */
+const GONE_AFTER_ATTEMPTS = 3;
+
 const isOlder = (record: SyncRecord, than: string | undefined) =>
   than !== undefined && Date.parse(record.lastChanged) < Date.parse(than);
 
@@ -93,6 +96,30 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
   ): Promise<SyncRecord | undefined> => {
     const found = await adapters[system].findByField({ datatype, parentId, any: [identity] }, signal());
     return found.length === 1 ? found[0] : undefined;
+  };
+
+  /**
+   * Reads a record, never older than a copy already seen. A record seen before that the API does
+   * not find may be one its replica does not show yet (v1, just after the create): believed gone
+   * only when still not found after a few attempts.
+   */
+  const readSeen = async (
+    system: SystemName,
+    ref: RecordRef,
+    notOlderThan: string | undefined,
+  ): Promise<SyncRecord | undefined> => {
+    const record = await adapters[system].get(ref, signal());
+    if (!record) {
+      if (notOlderThan !== undefined && Context.current().info.attempt < GONE_AFTER_ATTEMPTS) {
+        throw ApplicationFailure.retryable(
+          `${ref.datatype} ${ref.id} was not found, though seen as of ${notOlderThan}: the API's replica may be behind`,
+          'ReplicaBehind',
+        );
+      }
+      return undefined;
+    }
+    if (isOlder(record, notOlderThan)) throw replicaBehind(ref, record, notOlderThan!);
+    return record;
   };
 
   /** The record as it is now, after a write found it changed. */
@@ -131,11 +158,7 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
   return {
     /** Reads one record, never older than a copy already seen; null when it does not exist. */
     async readRecord({ system, ref, notOlderThan }: ReadRecordInput): Promise<SyncRecord | null> {
-      return asActivity(async () => {
-        const record = await adapters[system].get(ref, signal());
-        if (record && isOlder(record, notOlderThan)) throw replicaBehind(ref, record, notOlderThan!);
-        return record ?? null;
-      });
+      return asActivity(async () => (await readSeen(system, ref, notOlderThan)) ?? null);
     },
 
     /**
@@ -226,9 +249,8 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
       other,
     }: ReadMergeWriteInput): Promise<ReadMergeWriteOutcome> {
       return asActivity(async () => {
-        const read = await adapters[system].get(ref, signal());
+        const read = await readSeen(system, ref, notOlderThan);
         if (!read) return { kind: 'gone' };
-        if (isOlder(read, notOlderThan)) throw replicaBehind(ref, read, notOlderThan!);
         const records = side === 'a' ? { a: read, b: other } : { a: other, b: read };
         const step = await mappingActivities.planMerge({ flow, base, ...records });
         const otherSide = side === 'a' ? 'b' : 'a';
