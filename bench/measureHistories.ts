@@ -6,21 +6,23 @@ import proto from '@temporalio/proto';
 
 const { EventType } = proto.temporal.api.enums.v1;
 
+type Kind = 'workflowTasks' | 'activities' | 'localActivities' | 'signals' | 'upserts';
+
 export interface HistoryCost {
   sampled: number;
-  /** Means per link, over the sample. */
-  perLink: {
-    events: number;
-    workflowTasks: number;
-    activities: number;
-    localActivities: number;
-    signals: number;
-    /** Upserted search attributes and memos. */
-    upserts: number;
-    /** Runs a link took (continued as new). */
-    runs: number;
-  };
+  /** Means per link, over the sample: every event, and those of each kind. */
+  perLink: Record<'events' | Kind, number>;
 }
+
+/** The event that stands for each kind (upserts: search attributes and memos). */
+const kindOf = new Map<number, Kind>([
+  [EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, 'workflowTasks'],
+  [EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, 'activities'],
+  [EventType.EVENT_TYPE_MARKER_RECORDED, 'localActivities'],
+  [EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, 'signals'],
+  [EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, 'upserts'],
+  [EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED, 'upserts'],
+]);
 
 const SAMPLE = 100;
 
@@ -32,38 +34,20 @@ export async function measureHistories(client: Client): Promise<HistoryCost> {
   // Spread over the whole list, which comes newest first: every flow and every kind of link.
   const step = Math.max(1, all.length / SAMPLE);
   const ids = Array.from({ length: Math.min(SAMPLE, all.length) }, (_, i) => all[Math.floor(i * step)]!);
-  const totals = {
+  const totals: HistoryCost['perLink'] = {
     events: 0,
     workflowTasks: 0,
     activities: 0,
     localActivities: 0,
     signals: 0,
     upserts: 0,
-    runs: 0,
   };
   for (const id of ids) {
     const history = await client.workflow.getHandle(id).fetchHistory();
-    totals.runs += 1;
     for (const event of history.events ?? []) {
       totals.events += 1;
-      switch (event.eventType) {
-        case EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED:
-          totals.workflowTasks += 1;
-          break;
-        case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
-          totals.activities += 1;
-          break;
-        case EventType.EVENT_TYPE_MARKER_RECORDED:
-          totals.localActivities += 1;
-          break;
-        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
-          totals.signals += 1;
-          break;
-        case EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
-        case EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED:
-          totals.upserts += 1;
-          break;
-      }
+      const kind = event.eventType == null ? undefined : kindOf.get(event.eventType);
+      if (kind) totals[kind] += 1;
     }
   }
   const mean = (value: number) => (ids.length === 0 ? 0 : Math.round((value / ids.length) * 10) / 10);

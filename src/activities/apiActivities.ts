@@ -72,6 +72,10 @@ const signal = () => ({ signal: Context.current().cancellationSignal });
 /** Attempts before a record the link has seen, and the API does not find, is believed gone (1 s, then 2 s apart). */
 const GONE_AFTER_ATTEMPTS = 3;
 
+/** The pair of records as `a` and `b`, from this side's record and the other side's. */
+const bySide = (side: 'a' | 'b', mine: SyncRecord, other: SyncRecord) =>
+  side === 'a' ? { a: mine, b: other } : { a: other, b: mine };
+
 const isOlder = (record: SyncRecord, than: string | undefined) =>
   than !== undefined && Date.parse(record.lastChanged) < Date.parse(than);
 
@@ -251,20 +255,18 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
       return asActivity(async () => {
         const read = await readSeen(system, ref, notOlderThan);
         if (!read) return { kind: 'gone' };
-        const records = side === 'a' ? { a: read, b: other } : { a: other, b: read };
-        const step = await mappingActivities.planMerge({ flow, base, ...records });
+        const step = await mappingActivities.planMerge({ flow, base, ...bySide(side, read, other) });
         const otherSide = side === 'a' ? 'b' : 'a';
         const after = step.kind === 'write' && !step[`${otherSide}After`] ? step[`${side}After`] : undefined;
         if (step.kind !== 'write' || !after) return { kind: 'read', record: read };
         const outcome = await writeOver(system, ref, read, after);
         if (outcome.kind !== 'written') return outcome;
-        const written = side === 'a' ? { a: outcome.record, b: other } : { a: other, b: outcome.record };
         return {
           kind: 'written',
           read,
           record: outcome.record,
           decisions: step.decisions,
-          base: await mappingActivities.baseOf({ flow, ...written }),
+          base: await mappingActivities.baseOf({ flow, ...bySide(side, outcome.record, other) }),
         };
       });
     },

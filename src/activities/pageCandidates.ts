@@ -1,11 +1,11 @@
 // The B candidates of a page of A records, found with a few searches for the whole page instead of
 // one per link: a feed's first listing (the backfill) hands each new link its candidates with its
 // record. Children are left out: they are searched within their parent, which only the link knows.
-import { Context, log } from '@temporalio/activity';
 import { candidatesFor, searchFor } from '../engine/candidates.js';
 import type { FlowDefinition } from '../mappings/flow.js';
 import type { FieldValue, SyncRecord } from '../systems/system.js';
 import type { Adapters } from './apiActivities.js';
+import { bestEffort } from './bestEffort.js';
 import { mappingActivities } from './mappingActivities.js';
 
 const pairKey = ({ field, value }: FieldValue) => `${field}=${value.trim().toLowerCase()}`;
@@ -28,23 +28,18 @@ export async function pageCandidates(
   const pairs = new Map(
     byField.flatMap(({ search }) => search.groups.flat().map((pair) => [pairKey(pair), pair])),
   );
-  const { cancellationSignal } = Context.current();
-  let found: SyncRecord[] = [];
-  try {
-    if (pairs.size > 0) {
-      found = await adapters[flow.b.system].findByField(
-        { datatype: flow.b.datatype, any: [...pairs.values()] },
-        { signal: cancellationSignal },
-      );
-    }
-  } catch (error) {
-    if (cancellationSignal.aborted) throw error;
-    log.warn('Searching a page of records at once failed: each link searches for itself', {
-      flow: flow.name,
-      records: records.length,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return new Map();
-  }
-  return new Map(byField.map(({ a, search }) => [a, candidatesFor(found, search)]));
+  const found =
+    pairs.size === 0
+      ? []
+      : await bestEffort(
+          'Searching a page of records at once failed: each link searches for itself',
+          { flow: flow.name, records: records.length },
+          (signal) =>
+            adapters[flow.b.system].findByField(
+              { datatype: flow.b.datatype, any: [...pairs.values()] },
+              { signal },
+            ),
+          undefined,
+        );
+  return found ? new Map(byField.map(({ a, search }) => [a, candidatesFor(found, search)])) : new Map();
 }

@@ -3,11 +3,12 @@
 // a supplier's contact person, where the parent flow is about customers — tells its parent's link
 // so, and that link does not spend a call of A's small rate limit reading a record that is absent.
 // A parent made later reaches its link through its own feed, as any new record does.
-import { Context, log } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { FlowDefinition } from '../mappings/flow.js';
 import { flowNamed } from '../mappings/index.js';
 import type { SyncRecord } from '../systems/system.js';
 import type { Adapters } from './apiActivities.js';
+import { bestEffort } from './bestEffort.js';
 
 export async function unlistedParents(
   adapters: Adapters,
@@ -17,24 +18,23 @@ export async function unlistedParents(
   const edge = flow.parent;
   if (!edge || records.length === 0) return new Set();
   const parents = flowNamed(edge.flow).a;
-  const { cancellationSignal } = Context.current();
-  const listed = new Set<string>();
-  try {
-    for await (const page of adapters[parents.system].listChanged(
-      { datatype: parents.datatype },
-      { signal: cancellationSignal },
-    )) {
-      for (const parent of page) listed.add(parent.id);
-      Context.current().heartbeat();
-    }
-  } catch (error) {
-    if (cancellationSignal.aborted) throw error;
-    log.warn('Listing the parents of a page of records failed: each parent link reads its own', {
-      flow: flow.name,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return new Set();
-  }
+  const listed = await bestEffort(
+    'Listing the parents of a page of records failed: each parent link reads its own',
+    { flow: flow.name },
+    async (signal) => {
+      const ids = new Set<string>();
+      for await (const page of adapters[parents.system].listChanged(
+        { datatype: parents.datatype },
+        { signal },
+      )) {
+        for (const parent of page) ids.add(parent.id);
+        Context.current().heartbeat();
+      }
+      return ids;
+    },
+    undefined,
+  );
+  if (!listed) return new Set();
   return new Set(
     records.filter((record) => {
       const parentId = edge.aId(record.data);
