@@ -2,6 +2,7 @@
 // without rate limits, edit propagation, API calls per edit and while idle, memory — and prints
 // one table (README "Benchmark"). Every process it starts is stopped on exit and on Ctrl-C.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import ms, { type StringValue } from 'ms';
 import { writeChart } from './chart.js';
 import { killChildren, stopEverything } from './cleanup.js';
 import { printReport, writeReport } from './report.js';
@@ -17,10 +18,6 @@ const DURATION = /^(\d+)(ms|s|m)$/;
 const duration = (value: string) => {
   if (!DURATION.test(value)) throw new InvalidArgumentError('a duration such as 500ms, 3s or 1m');
   return value;
-};
-const durationMs = (value: string) => {
-  const [, amount, unit] = DURATION.exec(value)!;
-  return Number(amount) * { ms: 1, s: 1_000, m: 60_000 }[unit as 'ms' | 's' | 'm'];
 };
 const timestamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
@@ -63,7 +60,7 @@ async function run(): Promise<void> {
   const options: BenchOptions = {
     modes: flags.rateLimits === 'both' ? ['on', 'off'] : [flags.rateLimits],
     pollInterval: flags.pollInterval,
-    pollMs: durationMs(flags.pollInterval),
+    pollMs: ms(flags.pollInterval as StringValue),
     edits: Math.round(flags.edits),
     editRateA: flags.editRateA,
     editRateB: flags.editRateB,

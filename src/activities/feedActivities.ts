@@ -63,7 +63,10 @@ export function createFeedActivities(
           { datatype, since, pageSize: options.pageSize },
           { signal: context.cancellationSignal },
         )) {
-          const fresh = page.filter((record) => !seen.has(seenKey(record)));
+          // Oldest change first: the edit that waited longest for this poll is not kept waiting longer.
+          const fresh = page
+            .filter((record) => !seen.has(seenKey(record)))
+            .sort((x, y) => Date.parse(x.lastChanged) - Date.parse(y.lastChanged));
           // The first listing is the backfill: its new links are given what a page at a time finds.
           const result = await delivery.deliverPage(system, datatype, fresh, {
             firstListing: cursor.since === undefined,

@@ -16,7 +16,7 @@ import { dataConverterFrom } from '../temporal/dataConverter.js';
 import { startDevServer } from '../temporal/devServer.js';
 import { startSync } from '../temporal/startSync.js';
 import { startWorkers } from '../temporal/workers.js';
-import { bundleWorkflows } from '../temporal/workflowBundle.js';
+import { bundleWorkflowsApart } from '../temporal/workflowBundle.js';
 
 const REAL_CREDENTIALS = ['POWEROFFICEGO_APPLICATION_KEY', 'POWEROFFICEGOV1_APPLICATION_KEY'];
 
@@ -49,7 +49,7 @@ async function stopAll(): Promise<void> {
 async function run(): Promise<void> {
   const dataDir = resolve(process.env.SYNC_DATA_DIR ?? 'data');
   const realMode = REAL_CREDENTIALS.every((name) => process.env[name]);
-  const workflowBundle = bundleWorkflows(); // meanwhile the servers start
+  const workflowBundle = bundleWorkflowsApart(); // meanwhile the servers start
   mkdirSync(dataDir, { recursive: true });
   const simulators = realMode ? [] : await startSimulators(dataDir);
   for (const simulator of simulators) stopping.push(() => simulator.close());

@@ -1,7 +1,7 @@
 // The workers of one process: one for the workflows and one per API task queue, whose
 // `maxTaskQueueActivitiesPerSecond` is the API's rate limit, enforced by Temporal across all workers.
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createApiQueueActivities, createEngineActivities } from '../activities/index.js';
 import { OwnWrites } from '../activities/ownWrites.js';
 import type { Environment } from '../config.js';
@@ -10,7 +10,7 @@ import { createAdapters } from '../systems/adapters.js';
 import { connectionOptions } from './connectionOptions.js';
 import { dataConverterFrom } from './dataConverter.js';
 import { installRuntime } from './runtime.js';
-import { bundleWorkflows } from './workflowBundle.js';
+import { bundleWorkflowsApart } from './workflowBundle.js';
 
 export interface RunningWorkers {
   /** Resolves when every worker has stopped. */
@@ -20,7 +20,7 @@ export interface RunningWorkers {
 
 export async function startWorkers(
   config: Environment,
-  workflowBundle?: WorkflowBundleWithSourceMap,
+  workflowBundle?: WorkflowBundle,
 ): Promise<RunningWorkers> {
   installRuntime(config);
   const dataConverter = dataConverterFrom(config);
@@ -47,7 +47,7 @@ export async function startWorkers(
     Worker.create({
       ...common,
       taskQueue: WORKFLOW_TASK_QUEUE,
-      workflowBundle: workflowBundle ?? (await bundleWorkflows()),
+      workflowBundle: workflowBundle ?? (await bundleWorkflowsApart()),
       activities: createEngineActivities(dependencies),
       // Links sit idle most of the time: a bounded cache bounds memory, and an evicted link
       // replays its (short, continued-as-new) history when its next message comes.

@@ -12,13 +12,15 @@ import {
 } from '@temporalio/workflow';
 import type { FeedActivities, FeedCursor, PollChangesResult } from '../activities/feedActivities.js';
 import type { Duration } from '@temporalio/common';
+import ms from 'ms';
+import { pauseAfter } from './pollPause.js';
 import { apiTaskQueue } from '../ids.js';
 import type { SystemName } from '../systems/system.js';
 
 export interface ChangeFeedInput {
   system: SystemName;
   datatype: string;
-  /** Pause between polls, e.g. `3s`. */
+  /** From the start of one poll to the start of the next, e.g. `3s`. */
   pollInterval: Duration;
   cursor?: FeedCursor;
 }
@@ -52,7 +54,9 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     pollRequested = true;
   });
 
+  const intervalMs = typeof input.pollInterval === 'number' ? input.pollInterval : ms(input.pollInterval);
   while (state.polls < POLLS_PER_RUN && !workflowInfo().continueAsNewSuggested) {
+    const startedAt = Date.now();
     try {
       state.lastResult = await pollChanges({
         system: input.system,
@@ -69,7 +73,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     state.polls += 1;
     state.lastPollAt = new Date().toISOString();
     pollRequested = false;
-    await condition(() => pollRequested, input.pollInterval);
+    await condition(() => pollRequested, pauseAfter(Date.now() - startedAt, intervalMs));
   }
   await continueAsNew<typeof changeFeedWorkflow>({ ...input, cursor: state.cursor });
 }
