@@ -1,6 +1,10 @@
 // Bundles the workflow code once: the worker and the tests share it. Sources are TypeScript with
 // `.js` import suffixes (NodeNext), so webpack is told to look for `.ts` behind them.
-import { bundleWorkflowCode, type WorkflowBundle, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  type WorkflowBundle,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

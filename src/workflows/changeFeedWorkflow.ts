@@ -56,7 +56,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
 
   const intervalMs = typeof input.pollInterval === 'number' ? input.pollInterval : ms(input.pollInterval);
   while (state.polls < POLLS_PER_RUN && !workflowInfo().continueAsNewSuggested) {
-    const startedAt = Date.now();
+    const startedAt = new Date().getTime(); // workflow time: the sandbox makes it deterministic
     try {
       state.lastResult = await pollChanges({
         system: input.system,
@@ -73,7 +73,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     state.polls += 1;
     state.lastPollAt = new Date().toISOString();
     pollRequested = false;
-    await condition(() => pollRequested, pauseAfter(Date.now() - startedAt, intervalMs));
+    await condition(() => pollRequested, pauseAfter(new Date().getTime() - startedAt, intervalMs));
   }
   await continueAsNew<typeof changeFeedWorkflow>({ ...input, cursor: state.cursor });
 }
