@@ -53,6 +53,11 @@ const program = new Command('bench')
     '--out <file>',
     'JSON results; an SVG chart is written next to it (default: bench-results/<timestamp>.json)',
   )
+  .option(
+    '--max-backfill-minutes <minutes>',
+    'stop a backfill still running after this long and report it as it stands (no edits then)',
+    positiveNumber,
+  )
   .option('--skip-plain', 'skip the plain floor (no Temporal) of the rate-limits-off backfill', false);
 
 async function run(): Promise<void> {
@@ -66,6 +71,7 @@ async function run(): Promise<void> {
     editRateB: flags.editRateB,
     idleSeconds: flags.idleSeconds,
     skipPlain: flags.skipPlain,
+    maxBackfillMs: flags.maxBackfillMinutes === undefined ? undefined : flags.maxBackfillMinutes * 60_000,
   };
   const out: string = flags.out ?? `bench-results/${timestamp()}.json`;
   const chartFile = `${out.replace(/\.json$/, '')}.svg`;

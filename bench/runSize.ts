@@ -17,6 +17,8 @@ export interface BenchOptions {
   editRateB: number;
   idleSeconds: number;
   skipPlain: boolean;
+  /** A backfill still running after this long is stopped and reported as it stands. */
+  maxBackfillMs?: number;
 }
 
 export interface RunResult {
@@ -50,13 +52,15 @@ export async function runSize(n: number, options: BenchOptions): Promise<SizeRes
         label,
         quietMs: 2 * options.pollMs + 2_000,
         stuckMs: Math.max(120_000, 10 * options.pollMs),
+        deadlineMs: options.maxBackfillMs,
       });
-      const outcome = backfill.complete ? 'settled' : 'stopped changing, INCOMPLETE,';
+      const outcome = backfill.complete ? 'settled' : 'stopped, INCOMPLETE,';
       console.log(
         `${label}: ${outcome} in ${backfill.wallSeconds.toFixed(1)} s (floor ${backfill.floor.seconds.toFixed(1)} s)`,
       );
       run = result.runs[mode] = { backfill, peakRssMb: {} };
-      if (i === 0) {
+      // Edits are measured against a finished backfill only: a busy one would say nothing of them.
+      if (i === 0 && backfill.complete) {
         console.log(`${label}: ${options.edits} edits on each side`);
         run.edits = await measureEdits(env, {
           edits: options.edits,

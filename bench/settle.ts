@@ -11,6 +11,8 @@ export interface SettleOptions {
   quietMs: number;
   /** No change for this long while incomplete: stuck, given up on. */
   stuckMs: number;
+  /** Given up on this long after the start, settled or not (`--max-backfill-minutes`). */
+  deadlineMs?: number;
   label: string;
 }
 
@@ -57,6 +59,12 @@ export async function waitUntilSettled(
     const quiet = now - lastChange;
     if (links.total > 0 && unsettled(links) === 0 && reached && quiet >= options.quietMs) {
       return { at: lastChange, links, creates, timeline };
+    }
+    if (options.deadlineMs !== undefined && now - startedAt >= options.deadlineMs) {
+      console.warn(
+        `  ${options.label}: stopped at the time limit, ${options.deadlineMs / 60_000} min; not settled`,
+      );
+      return { at: now, links, creates, timeline };
     }
     if (quiet >= options.stuckMs) {
       console.warn(`  ${options.label}: nothing changed for ${options.stuckMs / 1000} s; not settled`);
