@@ -59,11 +59,18 @@ export async function measureBackfill(
   const cpuSeconds = cpuSince(cpuAtStart, readCpu(env.worker.pid, env.server.process.pid));
   const wallSeconds = (settled.at - startedAt) / 1000;
   const made = createdInB(v1.admin);
-  const floor = backfillFloor(recordsAtStart, made, config.SYNC_PAGE_SIZE);
   const { creates } = settled;
   const complete = Object.keys({ ...expected, ...creates }).every(
     (datatype) => (creates[datatype] ?? 0) === (expected[datatype] ?? 0),
   );
+  // A backfill stopped before the end is held to the floor of the whole job.
+  const toCreate = complete
+    ? made
+    : Math.max(
+        made,
+        Object.values(expected).reduce((a, b) => a + b, 0),
+      );
+  const floor = backfillFloor(recordsAtStart, toCreate, config.SYNC_PAGE_SIZE);
   return {
     recordsAtStart,
     wallSeconds,
