@@ -13,6 +13,10 @@ export interface ARecords {
   contactperson: Data[];
 }
 
+/** All the counts of a per-datatype table together, e.g. the creates a backfill expects. */
+export const sum = (counts: Record<string, number>) =>
+  Object.values(counts).reduce((total, n) => total + n, 0);
+
 const idsOf = (records: Data[]) => new Set(records.map((record) => String(record.Id)));
 
 /** Per flow, the A ids whose B record must be created. */

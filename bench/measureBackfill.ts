@@ -4,7 +4,7 @@ import { startSync } from '../src/temporal/startSync.js';
 import type { SystemName } from '../src/systems/system.js';
 import { countCalls, type CallCounts } from './apiCalls.js';
 import type { BenchEnvironment } from './environment.js';
-import { aRecordsOf, expectedCreates } from './expected.js';
+import { aRecordsOf, expectedCreates, sum } from './expected.js';
 import { backfillFloor, createdInB, recordCounts, type BackfillFloor } from './floor.js';
 import type { LinkCounts } from './linkStates.js';
 import { cpuSince, readCpu, type CpuSeconds } from './processCpu.js';
@@ -64,12 +64,7 @@ export async function measureBackfill(
     (datatype) => (creates[datatype] ?? 0) === (expected[datatype] ?? 0),
   );
   // A backfill stopped before the end is held to the floor of the whole job.
-  const toCreate = complete
-    ? made
-    : Math.max(
-        made,
-        Object.values(expected).reduce((a, b) => a + b, 0),
-      );
+  const toCreate = complete ? made : Math.max(made, sum(expected));
   const floor = backfillFloor(recordsAtStart, toCreate, config.SYNC_PAGE_SIZE);
   return {
     recordsAtStart,

@@ -1,6 +1,7 @@
 // Every figure of the final table, one row each, with its target and, per N, met / not met.
 import type { SystemName } from '../src/systems/system.js';
 import { callKinds, type CallCounts } from './apiCalls.js';
+import { sum } from './expected.js';
 import type { BackfillResult } from './measureBackfill.js';
 import type { EditPhase } from './measureEdits.js';
 import type { PeakRss } from './measureMemory.js';
@@ -21,7 +22,6 @@ export type ReportRow = string | { label: string; target: string; cells: string[
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
-const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
 const calls = (counts: CallCounts) => `${callKinds.map((kind) => counts[kind]).join('/')} (${counts.total})`;
 const sides = (values: Record<SystemName, number>) =>
   `${fixed(values.powerofficego)} / ${fixed(values.powerofficegov1)}`;

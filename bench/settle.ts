@@ -4,6 +4,7 @@
 import type { Client } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimulatorStats } from '../src/simulators/common/stats.js';
+import { sum } from './expected.js';
 import { countLinks, describeLinks, unsettled, type LinkCounts } from './linkStates.js';
 
 export interface SettleOptions {
@@ -24,8 +25,6 @@ export interface Settled {
   /** Every 5 s: B records created and links by state. */
   timeline: Array<{ seconds: number; creates: number; links: LinkCounts }>;
 }
-
-const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
 
 export async function waitUntilSettled(
   client: Client,
