@@ -39,7 +39,6 @@ export async function pageCandidates(
               { datatype: flow.b.datatype, any: [...pairs.values()] },
               { signal },
             ),
-          undefined,
         );
   return found ? new Map(byField.map(({ a, search }) => [a, candidatesFor(found, search)])) : new Map();
 }

@@ -32,7 +32,6 @@ export async function unlistedParents(
       }
       return ids;
     },
-    undefined,
   );
   if (!listed) return new Set();
   return new Set(
