@@ -9,6 +9,7 @@ import { flows } from '../mappings/index.js';
 import { recordName } from '../mappings/recordName.js';
 import type { FlowDefinition } from '../mappings/flow.js';
 import type { Adapters } from './apiActivities.js';
+import type { BackfillWindow } from './backfillWindow.js';
 import type { OwnWrites } from './ownWrites.js';
 import { pageCandidates } from './pageCandidates.js';
 import { unlistedParents } from './unlistedParents.js';
@@ -53,9 +54,17 @@ export interface DeliveryDependencies {
   ownWrites: OwnWrites;
   /** Deliveries in flight at once. */
   concurrency: number;
+  /** Paces the links a first listing starts. */
+  backfillWindow: BackfillWindow;
 }
 
-export function createDelivery({ client, adapters, ownWrites, concurrency }: DeliveryDependencies) {
+export function createDelivery({
+  client,
+  adapters,
+  ownWrites,
+  concurrency,
+  backfillWindow,
+}: DeliveryDependencies) {
   const limit = pLimit(concurrency);
 
   const deliver = async (system: SystemName, linkId: string, change: RecordChangedInput) => {
@@ -122,20 +131,29 @@ export function createDelivery({ client, adapters, ownWrites, concurrency }: Del
         if (side === 'a') {
           const orphans = firstListing ? await unlistedParents(adapters, flow, records) : new Set();
           // Matched a chunk at a time: each chunk's searches end well within the heartbeat timeout,
-          // and its links start while the next chunk is searched for.
-          for (let start = 0; start < records.length; start += MATCH_CHUNK) {
-            const chunk = records.slice(start, start + MATCH_CHUNK);
+          // and its links start while the next chunk is searched for. A first listing starts a
+          // chunk only when the window has room, and searches just before, so candidates are fresh.
+          const pacer = firstListing ? backfillWindow.pacer() : undefined;
+          const chunkSize = Math.min(MATCH_CHUNK, pacer?.maxChunk ?? MATCH_CHUNK);
+          for (let start = 0; start < records.length; start += chunkSize) {
+            const chunk = records.slice(start, start + chunkSize);
+            await pacer?.beforeChunk(chunk.length);
             const found = firstListing ? await pageCandidates(adapters, flow, chunk) : new Map();
             Context.current().heartbeat();
-            for (const record of chunk) {
-              const change = {
-                side,
-                record,
-                candidates: found.get(record),
-                ...(orphans.has(record) && { parentUnlisted: true }),
-              };
-              deliveries.push(limit(() => deliver(system, linkWorkflowId(flow.name, record.id), change)));
-            }
+            const started = new Map(
+              chunk.map((record) => {
+                const linkId = linkWorkflowId(flow.name, record.id);
+                const change = {
+                  side,
+                  record,
+                  candidates: found.get(record),
+                  ...(orphans.has(record) && { parentUnlisted: true }),
+                };
+                return [linkId, limit(() => deliver(system, linkId, change))];
+              }),
+            );
+            deliveries.push(...started.values());
+            pacer?.started(started);
           }
           continue;
         }

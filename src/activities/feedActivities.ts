@@ -35,6 +35,8 @@ export interface FeedOptions {
   pageSize: number;
   /** Deliveries in flight at once. */
   concurrency: number;
+  /** Links a backfill keeps `new` at once at most (see backfillWindow). */
+  backfillWindow: number;
 }
 
 const seenKey = (record: SyncRecord) => `${record.id}@${record.lastChanged}`;

@@ -1,6 +1,7 @@
 // All activities, built from their dependencies (the samples' `createActivities(deps)`).
 import type { Client } from '@temporalio/client';
 import { createApiActivities, type Adapters } from './apiActivities.js';
+import { createBackfillWindow } from './backfillWindow.js';
 import { createDelivery } from './delivery.js';
 import { createFeedActivities, type FeedOptions } from './feedActivities.js';
 import { createSweepActivities } from './sweepActivities.js';
@@ -23,7 +24,13 @@ export function createEngineActivities({ client }: ActivityDependencies) {
 
 /** Activities for an API's task queue: each one makes that API's calls. */
 export function createApiQueueActivities({ adapters, client, feed, ownWrites }: ActivityDependencies) {
-  const delivery = createDelivery({ client, adapters, ownWrites, concurrency: feed.concurrency });
+  const delivery = createDelivery({
+    client,
+    adapters,
+    ownWrites,
+    concurrency: feed.concurrency,
+    backfillWindow: createBackfillWindow(client, feed.backfillWindow),
+  });
   return {
     ...createApiActivities(adapters, ownWrites),
     ...createFeedActivities(adapters, delivery, feed),

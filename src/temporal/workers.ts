@@ -34,7 +34,12 @@ export async function startWorkers(
   const dependencies = {
     adapters: createAdapters(config),
     client,
-    feed: { overlapMs: config.SYNC_FEED_OVERLAP_MS, pageSize: config.SYNC_PAGE_SIZE, concurrency: 32 },
+    feed: {
+      overlapMs: config.SYNC_FEED_OVERLAP_MS,
+      pageSize: config.SYNC_PAGE_SIZE,
+      concurrency: 32,
+      backfillWindow: config.SYNC_BACKFILL_WINDOW,
+    },
     ownWrites: new OwnWrites(),
   };
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter };

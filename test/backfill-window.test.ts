@@ -1,0 +1,48 @@
+// The backfill's window (SYNC_BACKFILL_WINDOW): a first listing starts new links only as fast as
+// the links already started are looked at, and still links every record.
+import { strict as assert } from 'node:assert';
+import { adminOf } from './support/admin.js';
+import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
+
+const SUPPLIERS = 60;
+const WINDOW = 5;
+
+describe('backfill window', function () {
+  this.timeout(180_000);
+  let stack: SyncStack;
+
+  before(async () => {
+    stack = await startSyncStack({ env: { SYNC_BACKFILL_WINDOW: String(WINDOW) } });
+    // Suppliers only (the seed gives some contact persons too): one feed lists, one window to watch.
+    const v2 = adminOf(stack.v2);
+    for (let i = 1; i <= SUPPLIERS; i++) {
+      await v2.create('supplier', { Name: `Leverandør ${i} AS`, EmailAddress: `post@leverandor${i}.no` });
+    }
+    await stack.startWorkers();
+  });
+
+  after(async () => stack?.stop());
+
+  it(`keeps at most ${WINDOW} links new at once and links all ${SUPPLIERS} suppliers`, async () => {
+    const count = async (state: string) =>
+      (
+        await stack.client.workflow.count(
+          `WorkflowType = 'linkWorkflow' AND ExecutionStatus = 'Running' AND SyncLinkState = '${state}'`,
+        )
+      ).count;
+    let mostNew = 0;
+    await stack.startSync();
+    await eventually(
+      async () => {
+        mostNew = Math.max(mostNew, await count('new'));
+        return (await count('linked')) === SUPPLIERS ? true : undefined;
+      },
+      { timeoutMs: 150_000, intervalMs: 100, what: `${SUPPLIERS} linked suppliers` },
+    );
+    // Unpaced, the feed starts all 60 within a second. The slack is for the search index, which
+    // shows a link just started a moment later.
+    assert.ok(mostNew <= 2 * WINDOW, `at most ${2 * WINDOW} new links seen at once, saw ${mostNew}`);
+    assert.ok(mostNew > 0, 'the sampling saw the links while they were new');
+    assert.equal((await adminOf(stack.v1).list('contact')).length, SUPPLIERS);
+  });
+});
