@@ -46,3 +46,48 @@ describe('backfill window', function () {
     assert.equal((await adminOf(stack.v1).list('contact')).length, SUPPLIERS);
   });
 });
+
+describe('backfill window: parents first', function () {
+  this.timeout(180_000);
+  const CUSTOMERS = 50;
+  /** The last customers listed have a contact person each: their feed lists them first. */
+  const WITH_PERSON = 10;
+  let stack: SyncStack;
+
+  before(async () => {
+    stack = await startSyncStack({ env: { SYNC_BACKFILL_WINDOW: String(WINDOW) } });
+    const v2 = adminOf(stack.v2);
+    for (let i = 1; i <= CUSTOMERS; i++) {
+      const customer = await v2.create('customer', {
+        Name: `Kunde ${i} AS`,
+        EmailAddress: `post@kunde${i}.no`,
+      });
+      if (i <= CUSTOMERS - WITH_PERSON) continue;
+      await v2.create('contactperson', {
+        ContactId: customer.Id,
+        FirstName: `Person${i}`,
+        LastName: 'Kontakt',
+        EmailAddress: `person${i}@kunde${i}.no`,
+      });
+    }
+    await stack.startWorkers();
+  });
+
+  after(async () => stack?.stop());
+
+  it('starts a contact person once its customer’s feed has started the customer’s link', async () => {
+    await stack.startSync();
+    const v1 = adminOf(stack.v1);
+    await eventually(
+      async () => ((await v1.list('contactperson')).length === WITH_PERSON ? true : undefined),
+      { timeoutMs: 150_000, what: `${WITH_PERSON} contact persons in v1` },
+    );
+    // A parent link started by its child before its own feed reached it reads its record from A.
+    const { requests } = await adminOf(stack.v2).stats();
+    const customerReads = Object.entries(requests)
+      .filter(([route]) => route.startsWith('GET /v2/Customers/'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    assert.equal(customerReads, 0, 'every customer link had its record from the feed');
+    assert.equal((await v1.list('customer')).length, WITH_PERSON);
+  });
+});

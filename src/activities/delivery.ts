@@ -109,6 +109,14 @@ export function createDelivery({
     return routes;
   }
 
+  /** The links of a chunk's parents that a listing of A holds, which their own feed starts. */
+  function parentLinks(flow: FlowDefinition, chunk: SyncRecord[], unlisted: Set<SyncRecord>): string[] {
+    const edge = flow.parent;
+    if (!edge) return [];
+    const ids = chunk.filter((record) => !unlisted.has(record)).map((record) => edge.aId(record.data));
+    return [...new Set(ids.filter((id) => id !== undefined))].map((id) => linkWorkflowId(edge.flow, id));
+  }
+
   return {
     async deliverPage(
       system: SystemName,
@@ -129,7 +137,9 @@ export function createDelivery({
       const unrouted: SyncRecord[] = [];
       for (const { flow, side } of flowsFedBy(system, datatype)) {
         if (side === 'a') {
-          const orphans = firstListing ? await unlistedParents(adapters, flow, records) : new Set();
+          const orphans = firstListing
+            ? await unlistedParents(adapters, flow, records)
+            : new Set<SyncRecord>();
           // Matched a chunk at a time: each chunk's searches end well within the heartbeat timeout,
           // and its links start while the next chunk is searched for. A first listing starts a
           // chunk only when the window has room, and searches just before, so candidates are fresh.
@@ -137,7 +147,7 @@ export function createDelivery({
           const chunkSize = Math.min(MATCH_CHUNK, pacer?.maxChunk ?? MATCH_CHUNK);
           for (let start = 0; start < records.length; start += chunkSize) {
             const chunk = records.slice(start, start + chunkSize);
-            await pacer?.beforeChunk(chunk.length);
+            await pacer?.beforeChunk(chunk.length, parentLinks(flow, chunk, orphans));
             const found = firstListing ? await pageCandidates(adapters, flow, chunk) : new Map();
             Context.current().heartbeat();
             const started = new Map(
