@@ -8,7 +8,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -45,9 +44,6 @@ const apiFor = (system: string) =>
   });
 const mapping = proxyLocalActivities<MappingActivities>({ startToCloseTimeout: '10s' });
 const links = proxyActivities<LinkActivities>({ startToCloseTimeout: '30s' });
-const localLinks = proxyLocalActivities<LinkActivities>({ startToCloseTimeout: '10s' });
-/** Links started before dependants were told through a local activity replay the signal they sent. */
-const TELL_THROUGH_LOCAL_ACTIVITY = 'tell-through-local-activity';
 
 /** A merge that has not settled after this many rounds of writes is parked, not looped on. */
 const MAX_MERGE_ROUNDS = 6;
@@ -312,7 +308,6 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     const message = bId
       ? { from: self, bId }
       : { from: self, problem: `${self} is ${status}: ${reason ?? ''}`, absent: status === 'not-applicable' };
-    if (patched(TELL_THROUGH_LOCAL_ACTIVITY)) return localLinks.tellLink({ linkId, message });
     try {
       await getExternalWorkflowHandle(linkId).signal(dependencyStateSignal, message);
     } catch {
