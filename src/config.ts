@@ -57,7 +57,7 @@ export const Environment = z.object({
   SYNC_FEED_OVERLAP_MS: z.coerce.number().int().nonnegative().default(5_000),
   SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(20_000).default(5_000),
   SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  /** Links a backfill keeps waiting for their first look at most: bounds the server's backlog. */
+  /** About how many links a backfill keeps waiting for their first look: bounds the server's backlog. */
   SYNC_BACKFILL_WINDOW: z.coerce.number().int().positive().default(200),
   /** Link workflows a worker keeps in memory; the rest replay from history when needed. */
   SYNC_WORKFLOW_CACHE_SIZE: z.coerce.number().int().min(2).default(250),

@@ -1,6 +1,8 @@
 // The backfill's window (SYNC_BACKFILL_WINDOW): a first listing starts new links only as fast as
 // the links already started are looked at, and still links every record.
 import { strict as assert } from 'node:assert';
+import { countLinks } from '../src/temporal/linksQuery.js';
+import type { LinkStatus } from '../src/workflows/linkState.js';
 import { adminOf } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
 
@@ -24,12 +26,7 @@ describe('backfill window', function () {
   after(async () => stack?.stop());
 
   it(`keeps at most ${WINDOW} links new at once and links all ${SUPPLIERS} suppliers`, async () => {
-    const count = async (state: string) =>
-      (
-        await stack.client.workflow.count(
-          `WorkflowType = 'linkWorkflow' AND ExecutionStatus = 'Running' AND SyncLinkState = '${state}'`,
-        )
-      ).count;
+    const count = (state: LinkStatus) => countLinks(stack.client, { states: [state] });
     let mostNew = 0;
     await stack.startSync();
     await eventually(

@@ -7,8 +7,7 @@
 // and one of B's searching for its match.
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-
-const newLinks = "WorkflowType = 'linkWorkflow' AND ExecutionStatus = 'Running' AND SyncLinkState = 'new'";
+import { countLinks } from '../temporal/linksQuery.js';
 
 /** How often the count is asked while waiting: one cheap visibility query. */
 const CHECK_EVERY_MS = 1_000;
@@ -56,7 +55,7 @@ export function createBackfillWindow(client: Client, size: number): BackfillWind
             await untilRunning(started, INDEX_CHECK_EVERY_MS, Date.now() + INDEX_WAIT_MS);
           }
           for (;;) {
-            const { count: waiting } = await client.workflow.count(newLinks);
+            const waiting = await countLinks(client, { states: ['new'] });
             if (waiting + count <= size) break;
             // The details show in the Web UI's pending activity: why the listing is not moving.
             context.heartbeat({ waitingForNewLinks: waiting, window: size });

@@ -35,7 +35,7 @@ export interface FeedOptions {
   pageSize: number;
   /** Deliveries in flight at once. */
   concurrency: number;
-  /** Links a backfill keeps `new` at once at most (see backfillWindow). */
+  /** About how many links a backfill keeps `new` at once (see backfillWindow). */
   backfillWindow: number;
 }
 

@@ -4,7 +4,7 @@ import { flows } from '../mappings/index.js';
 import type { LinkStatus } from '../workflows/linkState.js';
 import { LINK_STATES, statesIn } from './linkStates.js';
 import { renderTable } from './table.js';
-import { countLinks } from './visibility.js';
+import { countLinks } from '../temporal/linksQuery.js';
 
 export interface FlowCounts {
   flow: string;

@@ -1,24 +1,7 @@
-// The visibility queries that count and list links. Only running links: a link that continued as new
-// leaves a closed run behind with the same search attributes.
+// Links counted by group of states, for the command line (see linksQuery.ts for the query).
 import type { Client } from '@temporalio/client';
-import type { LinkStatus } from '../workflows/linkState.js';
+import { countLinks } from '../temporal/linksQuery.js';
 import { LINK_STATE_GROUPS, statesIn, type LinkStateGroup } from './linkStates.js';
-
-export interface LinkFilter {
-  flow?: string;
-  states?: readonly LinkStatus[];
-}
-
-export function linksQuery({ flow, states }: LinkFilter = {}): string {
-  const clauses = [`WorkflowType = 'linkWorkflow'`, `ExecutionStatus = 'Running'`];
-  if (flow) clauses.push(`SyncFlow = '${flow}'`);
-  if (states) clauses.push(`SyncLinkState IN (${states.map((state) => `'${state}'`).join(', ')})`);
-  return clauses.join(' AND ');
-}
-
-export async function countLinks(client: Client, filter: LinkFilter = {}): Promise<number> {
-  return (await client.workflow.count(linksQuery(filter))).count;
-}
 
 export type GroupCounts = Record<LinkStateGroup, number>;
 

@@ -13,7 +13,7 @@ import { LINK_STATES } from '../linkStates.js';
 import { FLOW_NAMES, parseFlow, parsePositiveInteger, parseState } from '../options.js';
 import { renderTable } from '../table.js';
 import { withClient } from '../temporalClient.js';
-import { linksQuery } from '../visibility.js';
+import { linksQuery } from '../../temporal/linksQuery.js';
 
 interface LinksOptions {
   flow: FlowDefinition;
