@@ -54,7 +54,6 @@ export function createBackfillWindow(client: Client, size: number): BackfillWind
       return {
         maxChunk: size,
         async beforeChunk(count, parentLinks = []) {
-          const context = Context.current();
           if (lastChunk) {
             // Settled: a failed delivery fails the page where it is awaited, not here.
             const outcomes = await Promise.allSettled(lastChunk.values());
@@ -62,14 +61,10 @@ export function createBackfillWindow(client: Client, size: number): BackfillWind
             // A link deleted meanwhile never shows: the wait is bounded.
             await untilRunning(started, INDEX_CHECK_EVERY_MS, Date.now() + INDEX_WAIT_MS);
           }
-          for (;;) {
-            const asked = Date.now();
+          await waitUntil(async () => {
             const waiting = await countLinks(client, { states: ['new'] });
-            if (waiting + count <= size) break;
-            // The details show in the Web UI's pending activity: why the listing is not moving.
-            context.heartbeat({ waitingForNewLinks: waiting, window: size });
-            await pauseAfter(asked, CHECK_EVERY_MS);
-          }
+            return { done: waiting + count <= size, details: { waitingForNewLinks: waiting, window: size } };
+          }, CHECK_EVERY_MS);
           await untilRunning(parentLinks, CHECK_EVERY_MS, parentsDeadline);
         },
         started(deliveries) {
@@ -82,21 +77,36 @@ export function createBackfillWindow(client: Client, size: number): BackfillWind
   /** Until the index shows every one of these links running, or the deadline. */
   async function untilRunning(linkIds: string[], everyMs: number, deadline: number): Promise<void> {
     if (linkIds.length === 0) return;
-    const context = Context.current();
     const ids = linkIds.map((id) => `'${id}'`).join(', ');
     const query = `WorkflowId IN (${ids}) AND ExecutionStatus = 'Running'`;
-    for (;;) {
-      const asked = Date.now();
-      const { count } = await client.workflow.count(query);
-      if (count >= linkIds.length || Date.now() >= deadline) return;
-      context.heartbeat({ waitingForLinks: linkIds.length });
-      await pauseAfter(asked, everyMs);
-    }
+    await waitUntil(
+      async () => ({
+        done: (await client.workflow.count(query)).count >= linkIds.length,
+        details: { waitingForLinks: linkIds.length },
+      }),
+      everyMs,
+      deadline,
+    );
   }
 }
 
-/** Sleeps `minMs`, or CHECK_GAP_FACTOR times as long as the check asked at `asked` took, up to MAX_PAUSE_MS. */
-function pauseAfter(asked: number, minMs: number): Promise<void> {
-  const gap = (Date.now() - asked) * CHECK_GAP_FACTOR;
-  return Context.current().sleep(Math.min(MAX_PAUSE_MS, Math.max(minMs, gap)));
+/**
+ * Asks `check` until it is done or the deadline has passed. Between checks it heartbeats the
+ * check's details (the Web UI's pending activity shows why the listing is not moving) and sleeps
+ * `minMs`, or CHECK_GAP_FACTOR times as long as the check took, up to MAX_PAUSE_MS.
+ */
+async function waitUntil(
+  check: () => Promise<{ done: boolean; details: Record<string, number> }>,
+  minMs: number,
+  deadline = Infinity,
+): Promise<void> {
+  const context = Context.current();
+  for (;;) {
+    const asked = Date.now();
+    const { done, details } = await check();
+    if (done || Date.now() >= deadline) return;
+    context.heartbeat(details);
+    const gap = (Date.now() - asked) * CHECK_GAP_FACTOR;
+    await context.sleep(Math.min(MAX_PAUSE_MS, Math.max(minMs, gap)));
+  }
 }
