@@ -1,9 +1,14 @@
-// Activities that reach other workflows through the Temporal client (workflow code cannot
-// signal-with-start): asking another link to become synchronized.
+// Link-to-link messages, sent through the Temporal client and run as local activities: a signal
+// sent this way is one marker in the sender's history, where a workflow's own external signal is
+// two events and a further workflow task when the server reports it delivered.
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { startLinkOptions } from '../workflows/startLinkOptions.js';
-import { requireLinkSignal } from '../workflows/linkMessages.js';
+import {
+  dependencyStateSignal,
+  requireLinkSignal,
+  type DependencyStateInput,
+} from '../workflows/linkMessages.js';
 
 export interface RequireLinkActivityInput {
   /** The link asked, by workflow id (`link:<flow>:<A id>`). */
@@ -16,7 +21,22 @@ export interface RequireLinkActivityInput {
   unlisted?: boolean;
 }
 
+export interface TellLinkActivityInput {
+  /** The link told, by workflow id. */
+  linkId: string;
+  message: DependencyStateInput;
+}
+
 export function createLinkActivities(client: Client) {
+  /** Signals a running link; one that is not running asks for what it needs once it starts. */
+  async function signalIfRunning<T>(linkId: string, send: () => Promise<T>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+
   return {
     async requireLink({ linkId, from, start, unlisted }: RequireLinkActivityInput): Promise<void> {
       const input = { from, ...(unlisted && { unlisted }) };
@@ -28,12 +48,15 @@ export function createLinkActivities(client: Client) {
         });
         return;
       }
-      try {
-        await client.workflow.getHandle(linkId).signal(requireLinkSignal, input);
-      } catch (error) {
-        // Not running yet: it asks this link itself once it starts (its plan names this one).
-        if (!(error instanceof WorkflowNotFoundError)) throw error;
-      }
+      // Not running yet: it asks this link itself once it starts (its plan names this one).
+      await signalIfRunning(linkId, () => client.workflow.getHandle(linkId).signal(requireLinkSignal, input));
+    },
+
+    /** Sends a link's outcome to a link that waits for it. */
+    async tellLink({ linkId, message }: TellLinkActivityInput): Promise<void> {
+      await signalIfRunning(linkId, () =>
+        client.workflow.getHandle(linkId).signal(dependencyStateSignal, message),
+      );
     },
   };
 }

@@ -6,7 +6,6 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
-  getExternalWorkflowHandle,
   log,
   proxyActivities,
   proxyLocalActivities,
@@ -42,8 +41,9 @@ const apiFor = (system: string) =>
     startToCloseTimeout: '15s',
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
   });
+// Local: each is a marker in the workflow task that asked for it, not a task of its own.
 const mapping = proxyLocalActivities<MappingActivities>({ startToCloseTimeout: '10s' });
-const links = proxyActivities<LinkActivities>({ startToCloseTimeout: '30s' });
+const links = proxyLocalActivities<LinkActivities>({ startToCloseTimeout: '30s' });
 
 /** A merge that has not settled after this many rounds of writes is parked, not looped on. */
 const MAX_MERGE_ROUNDS = 6;
@@ -308,11 +308,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     const message = bId
       ? { from: self, bId }
       : { from: self, problem: `${self} is ${status}: ${reason ?? ''}`, absent: status === 'not-applicable' };
-    try {
-      await getExternalWorkflowHandle(linkId).signal(dependencyStateSignal, message);
-    } catch {
-      // Not running: it will ask again when it starts.
-    }
+    await links.tellLink({ linkId, message });
   }
 
   async function step(): Promise<void> {
