@@ -21,9 +21,12 @@ export interface EditPhase {
   /** Seconds from the write to the other side showing it; undefined when none propagated. */
   latency?: Latency;
   calls: Record<SystemName, CallCounts>;
-  /** Reads, writes and tokens on both sides per propagated edit (list calls are the feeds' polling). */
+  /** Reads and writes on both sides per propagated edit. */
   callsPerEdit: number;
+  /** The feeds' polling meanwhile, not caused by any one edit. */
   listCalls: number;
+  /** Access tokens fetched meanwhile: one per token lifetime, whatever the number of edits. */
+  tokenCalls: number;
 }
 
 export interface EditsResult {
@@ -123,7 +126,8 @@ async function runPhase(
   };
   const both = Object.values(calls);
   const listCalls = both.reduce((sum, counts) => sum + counts.list, 0);
-  const otherCalls = both.reduce((sum, counts) => sum + counts.total - counts.list, 0);
+  const tokenCalls = both.reduce((sum, counts) => sum + counts.token, 0);
+  const otherCalls = both.reduce((sum, counts) => sum + counts.total - counts.list - counts.token, 0);
   return {
     edits: edits.length,
     perSecond,
@@ -132,6 +136,7 @@ async function runPhase(
     calls,
     callsPerEdit: otherCalls / Math.max(1, latencies.length),
     listCalls,
+    tokenCalls,
   };
 }
 

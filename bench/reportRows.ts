@@ -48,7 +48,7 @@ export function reportRows(results: SizeResult[], pollSeconds: number): ReportRo
   };
   const perEdit = (phase: EditPhase | undefined) =>
     phase &&
-    `${fixed(phase.callsPerEdit, 2)} ${verdict(phase.callsPerEdit <= TARGETS.callsPerEdit)} (+${phase.listCalls} list)`;
+    `${fixed(phase.callsPerEdit, 2)} ${verdict(phase.callsPerEdit <= TARGETS.callsPerEdit)} (+${phase.listCalls} list${phase.tokenCalls ? `, +${phase.tokenCalls} token` : ''})`;
   const largest = results.at(-1);
 
   return [
@@ -141,10 +141,10 @@ export function reportRows(results: SizeResult[], pollSeconds: number): ReportRo
     row('B→A latency s: p50 / p95 / p99 / max', `p95 ≤ ${maxP95} s`, (result) =>
       latency(first(result)?.edits?.bToA),
     ),
-    row('A→B calls per edit (+ feed list calls)', `≤ ${TARGETS.callsPerEdit}`, (result) =>
+    row('A→B calls per edit (+ feed list, token calls)', `≤ ${TARGETS.callsPerEdit}`, (result) =>
       perEdit(first(result)?.edits?.aToB),
     ),
-    row('B→A calls per edit (+ feed list calls)', `≤ ${TARGETS.callsPerEdit}`, (result) =>
+    row('B→A calls per edit (+ feed list, token calls)', `≤ ${TARGETS.callsPerEdit}`, (result) =>
       perEdit(first(result)?.edits?.bToA),
     ),
     'Idle',
