@@ -43,7 +43,10 @@ const POLLS_PER_RUN = 500;
 export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> {
   const { pollChanges } = proxyActivities<FeedActivities>({
     taskQueue: apiTaskQueue(input.system),
-    startToCloseTimeout: '30m',
+    // A first listing lasts as long as its links take to start (over 30 minutes for the 13400
+    // contact persons of N=20000), and a listing cut short starts over: the heartbeat timeout,
+    // not this, is what notices a worker that died.
+    startToCloseTimeout: '24h',
     heartbeatTimeout: '20s',
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
   });
