@@ -124,10 +124,10 @@ async function runPhase(
     powerofficego: countCalls(v2.admin.stats()),
     powerofficegov1: countCalls(v1.admin.stats()),
   };
-  const both = Object.values(calls);
-  const listCalls = both.reduce((sum, counts) => sum + counts.list, 0);
-  const tokenCalls = both.reduce((sum, counts) => sum + counts.token, 0);
-  const otherCalls = both.reduce((sum, counts) => sum + counts.total - counts.list - counts.token, 0);
+  const onBothSides = (kind: keyof CallCounts) => calls.powerofficego[kind] + calls.powerofficegov1[kind];
+  const listCalls = onBothSides('list');
+  const tokenCalls = onBothSides('token');
+  const otherCalls = onBothSides('total') - listCalls - tokenCalls;
   return {
     edits: edits.length,
     perSecond,

@@ -2,7 +2,7 @@
 // sent this way is one marker in the sender's history, where a workflow's own external signal is
 // two events and a further workflow task when the server reports it delivered.
 import type { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/common';
 import { startLinkOptions } from '../workflows/startLinkOptions.js';
 import {
   dependencyStateSignal,
@@ -29,9 +29,13 @@ export interface TellLinkActivityInput {
 
 export function createLinkActivities(client: Client) {
   /** Signals a running link; one that is not running asks for what it needs once it starts. */
-  async function signalIfRunning<T>(linkId: string, send: () => Promise<T>): Promise<void> {
+  async function signalIfRunning<Args extends unknown[]>(
+    linkId: string,
+    signal: SignalDefinition<Args>,
+    ...args: Args
+  ): Promise<void> {
     try {
-      await send();
+      await client.workflow.getHandle(linkId).signal(signal, ...args);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
@@ -49,14 +53,12 @@ export function createLinkActivities(client: Client) {
         return;
       }
       // Not running yet: it asks this link itself once it starts (its plan names this one).
-      await signalIfRunning(linkId, () => client.workflow.getHandle(linkId).signal(requireLinkSignal, input));
+      await signalIfRunning(linkId, requireLinkSignal, input);
     },
 
     /** Sends a link's outcome to a link that waits for it. */
     async tellLink({ linkId, message }: TellLinkActivityInput): Promise<void> {
-      await signalIfRunning(linkId, () =>
-        client.workflow.getHandle(linkId).signal(dependencyStateSignal, message),
-      );
+      await signalIfRunning(linkId, dependencyStateSignal, message);
     },
   };
 }
