@@ -16,4 +16,5 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 USER node
-CMD ["node", "dist/worker.js"]
+# V8's flag as `npm run worker` gives it (src/workerCommand.ts says why).
+CMD ["node", "--heap-growing-percent=20", "dist/worker.js"]

@@ -1,11 +1,11 @@
-// The worker as a separate process — `node --import tsx src/worker.ts`, as operators run it — so
-// that its memory is its own. Ready once Temporal sees it polling every task queue (bundling the
+// The worker as a separate process, as `npm run worker` starts it, so that its memory is its own. Ready once Temporal sees it polling every task queue (bundling the
 // workflows takes a while on a busy machine).
 import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../src/ids.js';
+import { WORKER_NODE_ARGS } from '../src/workerCommand.js';
 import { SYSTEMS } from '../src/systems/system.js';
 import { register, track } from './cleanup.js';
 
@@ -21,7 +21,7 @@ export async function startWorkerProcess(
   env: Record<string, string>,
   connection: Connection,
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,10 +1,11 @@
-// The worker as a separate process (`node --import tsx src/worker.ts`), as it runs in production:
+// The worker as a separate process, as `npm run worker` starts it:
 // started, SIGKILLed and started again by the run. An exit the run did not cause is restarted too,
 // and remembered for the summary. Each start logs to its own file in the run's directory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_NODE_ARGS } from '../src/workerCommand.js';
 import { onCleanup, track } from './cleanup.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -46,7 +47,7 @@ export class WorkerSupervisor {
     const logFile = this.#logFile(this.#starts);
     const log = createWriteStream(logFile);
     const child = track(
-      spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+      spawn(process.execPath, WORKER_NODE_ARGS, {
         cwd: repoRoot,
         env: { ...process.env, ...this.env },
         stdio: ['ignore', 'pipe', 'pipe'],

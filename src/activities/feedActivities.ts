@@ -35,8 +35,6 @@ export interface FeedOptions {
   pageSize: number;
   /** Deliveries in flight at once. */
   concurrency: number;
-  /** About how many links a backfill keeps `new` at once (see backfillWindow). */
-  backfillWindow: number;
 }
 
 const seenKey = (record: SyncRecord) => `${record.id}@${record.lastChanged}`;

@@ -1,7 +1,7 @@
 // All activities, built from their dependencies (the samples' `createActivities(deps)`).
 import type { Client } from '@temporalio/client';
 import { createApiActivities, type Adapters } from './apiActivities.js';
-import { createBackfillWindow } from './backfillWindow.js';
+import type { BackfillWindow } from './backfillWindow.js';
 import { createDelivery } from './delivery.js';
 import { createFeedActivities, type FeedOptions } from './feedActivities.js';
 import { createSweepActivities } from './sweepActivities.js';
@@ -15,6 +15,8 @@ export interface ActivityDependencies {
   feed: FeedOptions;
   /** One per process, shared by every task queue's activities. */
   ownWrites: OwnWrites;
+  /** One per process, shared by every task queue's activities. */
+  backfillWindow: BackfillWindow;
 }
 
 /** Activities for the workflow task queue: mapping (run as local activities) and link-to-link calls. */
@@ -23,13 +25,19 @@ export function createEngineActivities({ client }: ActivityDependencies) {
 }
 
 /** Activities for an API's task queue: each one makes that API's calls. */
-export function createApiQueueActivities({ adapters, client, feed, ownWrites }: ActivityDependencies) {
+export function createApiQueueActivities({
+  adapters,
+  client,
+  feed,
+  ownWrites,
+  backfillWindow,
+}: ActivityDependencies) {
   const delivery = createDelivery({
     client,
     adapters,
     ownWrites,
     concurrency: feed.concurrency,
-    backfillWindow: createBackfillWindow(client, feed.backfillWindow),
+    backfillWindow,
   });
   return {
     ...createApiActivities(adapters, ownWrites),

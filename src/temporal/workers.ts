@@ -3,6 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createApiQueueActivities, createEngineActivities } from '../activities/index.js';
+import { createBackfillWindow } from '../activities/backfillWindow.js';
 import { OwnWrites } from '../activities/ownWrites.js';
 import type { Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
@@ -38,9 +39,9 @@ export async function startWorkers(
       overlapMs: config.SYNC_FEED_OVERLAP_MS,
       pageSize: config.SYNC_PAGE_SIZE,
       concurrency: 32,
-      backfillWindow: config.SYNC_BACKFILL_WINDOW,
     },
     ownWrites: new OwnWrites(),
+    backfillWindow: createBackfillWindow(client, config.SYNC_BACKFILL_WINDOW),
   };
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter };
   const rateLimits = {

@@ -1,8 +1,9 @@
-// The worker as operators run it — `node --import tsx src/worker.ts` — in a child process, with
+// The worker as operators run it (`npm run worker`) in a child process, with
 // its stdout and stderr kept: for tests of what a worker process logs and serves (a Temporal
 // Runtime, with its logger and metrics, is installed once per process).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { WORKER_NODE_ARGS } from '../../src/workerCommand.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -17,7 +18,7 @@ export interface WorkerProcess {
 }
 
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
