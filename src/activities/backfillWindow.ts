@@ -94,8 +94,8 @@ export function createBackfillWindow(client: Client, size: number): BackfillWind
 }
 
 /**
- * A count every waiting listing of the process reads: asked again only once it is older than its
- * gap (CHECK_GAP_FACTOR times what it took), and by one caller at a time. At 17000 links, every
+ * A count every waiting listing of the process reads: asked again only once it is older than the
+ * pause its asking earned (`pauseAfter`), and by one caller at a time. At 17000 links, every
  * listing counting for itself took 37.5% of the dev server's CPU. Links a listing starts are added
  * to it, as a count taken before the index showed them does not hold them.
  */
@@ -109,8 +109,7 @@ function sharedCount(count: () => Promise<number>) {
         const asked = Date.now();
         try {
           const value = await count();
-          const gap = (Date.now() - asked) * CHECK_GAP_FACTOR;
-          latest = { value, until: Date.now() + Math.min(MAX_PAUSE_MS, Math.max(CHECK_EVERY_MS, gap)) };
+          latest = { value, until: Date.now() + pauseAfter(Date.now() - asked, CHECK_EVERY_MS) };
           return value;
         } finally {
           asking = undefined;
@@ -126,8 +125,8 @@ function sharedCount(count: () => Promise<number>) {
 
 /**
  * Asks `check` until it is done or the deadline has passed. Between checks it heartbeats the
- * check's details (the Web UI's pending activity shows why the listing is not moving) and sleeps
- * `minMs`, or CHECK_GAP_FACTOR times as long as the check took, up to MAX_PAUSE_MS.
+ * check's details (the Web UI's pending activity shows why the listing is not moving) and pauses
+ * (`pauseAfter`, at least `minMs`).
  */
 async function waitUntil(
   check: () => Promise<{ done: boolean; details: Record<string, number> }>,
@@ -140,7 +139,11 @@ async function waitUntil(
     const { done, details } = await check();
     if (done || Date.now() >= deadline) return;
     context.heartbeat(details);
-    const gap = (Date.now() - asked) * CHECK_GAP_FACTOR;
-    await context.sleep(Math.min(MAX_PAUSE_MS, Math.max(minMs, gap)));
+    await context.sleep(pauseAfter(Date.now() - asked, minMs));
   }
+}
+
+/** The pause after a check that took `tookMs`: CHECK_GAP_FACTOR times as long, within bounds. */
+function pauseAfter(tookMs: number, minMs: number): number {
+  return Math.min(MAX_PAUSE_MS, Math.max(minMs, tookMs * CHECK_GAP_FACTOR));
 }
