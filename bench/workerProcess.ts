@@ -1,5 +1,6 @@
-// The worker as a separate process, as `npm run worker` starts it, so that its memory is its own. Ready once Temporal sees it polling every task queue (bundling the
-// workflows takes a while on a busy machine).
+// The worker as a separate process, as `npm run worker` starts it, so that its memory is its own.
+// Ready once Temporal sees it polling every task queue (bundling the workflows takes a while on a
+// busy machine).
 import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { spawn, type ChildProcess } from 'node:child_process';
