@@ -11,6 +11,8 @@ RUN npm run build
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Two malloc arenas, as `npm run worker` runs it (src/workerCommand.ts says why).
+ENV MALLOC_ARENA_MAX=2
 COPY package.json package-lock.json ./
 # No install scripts: the image needs neither the Temporal CLI nor the simulators' SQLite build.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund

@@ -57,7 +57,7 @@ async function listA(a: SystemAdapter, pageSize: number): Promise<Record<string,
   const lists = await Promise.all(
     datatypes.map(async ({ datatype }) => {
       const records: SyncRecord[] = [];
-      for await (const page of a.listChanged({ datatype, pageSize })) records.push(...page);
+      for await (const page of a.listChanged({ datatype, pageSize })) records.push(...page.records);
       return [datatype, records] as const;
     }),
   );

@@ -6,7 +6,7 @@ import proto from '@temporalio/proto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../src/ids.js';
-import { WORKER_NODE_ARGS } from '../src/workerCommand.js';
+import { WORKER_ENV, WORKER_NODE_ARGS } from '../src/workerCommand.js';
 import { SYSTEMS } from '../src/systems/system.js';
 import { register, track } from './cleanup.js';
 
@@ -23,7 +23,7 @@ export async function startWorkerProcess(
   connection: Connection,
 ): Promise<WorkerProcess> {
   const child = spawn(process.execPath, WORKER_NODE_ARGS, {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...WORKER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WORKER_NODE_ARGS } from '../src/workerCommand.js';
+import { WORKER_ENV, WORKER_NODE_ARGS } from '../src/workerCommand.js';
 import { onCleanup, track } from './cleanup.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -49,7 +49,7 @@ export class WorkerSupervisor {
     const child = track(
       spawn(process.execPath, WORKER_NODE_ARGS, {
         cwd: repoRoot,
-        env: { ...process.env, ...this.env },
+        env: { ...process.env, ...WORKER_ENV, ...this.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );

@@ -11,13 +11,13 @@ import {
   type PowerofficegoAdapter,
 } from '../src/systems/powerofficego/adapter.js';
 import { ChangedSinceReadError, ValidationError } from '../src/systems/errors.js';
-import type { SyncRecord } from '../src/systems/system.js';
+import type { ListedPage, SyncRecord } from '../src/systems/system.js';
 
 type Stamped = { Id: number; LastChangedDateTimeOffset: string };
 
-async function collect(pages: AsyncIterable<SyncRecord[]>): Promise<SyncRecord[]> {
+async function collect(pages: AsyncIterable<ListedPage>): Promise<SyncRecord[]> {
   const all: SyncRecord[] = [];
-  for await (const page of pages) all.push(...page);
+  for await (const page of pages) all.push(...page.records);
   return all;
 }
 
@@ -58,6 +58,28 @@ describe('PowerofficegoAdapter (v2) against the simulator', () => {
         lastChanged: since,
         data: records[0]!.data,
       });
+    });
+
+    it('resumes after a position a page gave, even when records before it were deleted', async () => {
+      const names = ['En AS', 'To AS', 'Tre AS', 'Fire AS', 'Fem AS'];
+      const ids = names.map((Name) => (sim.admin.create('supplier', { Name }) as Stamped).Id);
+      const pages: ListedPage[] = [];
+      for await (const page of adapter.listChanged({ datatype: 'supplier', pageSize: 2 })) pages.push(page);
+      assert.deepEqual(
+        pages.map(({ position }) => position),
+        [ids[1], ids[3], ids[4]].map(String),
+      );
+
+      // Cut short after the first page; the first record is deleted before the listing goes on:
+      // page 2 by number would now begin with Fire AS, and Tre AS would be missed.
+      sim.admin.delete('supplier', ids[0]!);
+      const rest = await collect(
+        adapter.listChanged({ datatype: 'supplier', pageSize: 2, after: pages[0]!.position }),
+      );
+      assert.deepEqual(
+        rest.map((record) => record.data.Name),
+        ['Tre AS', 'Fire AS', 'Fem AS'],
+      );
     });
 
     it('lists contact persons of every contact, each with its ContactId as parentId', async () => {

@@ -10,14 +10,14 @@ import {
   createPowerofficegoV1Adapter,
   type PowerofficegoV1Adapter,
 } from '../src/systems/powerofficegov1/adapter.js';
-import type { SyncRecord } from '../src/systems/system.js';
+import type { ListedPage, SyncRecord } from '../src/systems/system.js';
 
 type Stamped = { id: number; lastChanged: string };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function collect(pages: AsyncIterable<SyncRecord[]>): Promise<SyncRecord[]> {
+async function collect(pages: AsyncIterable<ListedPage>): Promise<SyncRecord[]> {
   const all: SyncRecord[] = [];
-  for await (const page of pages) all.push(...page);
+  for await (const page of pages) all.push(...page.records);
   return all;
 }
 
@@ -62,6 +62,51 @@ describe('PowerofficegoV1Adapter (v1) against the simulator', () => {
       );
       assert.equal(records[0]!.id, String(middle.ContactId));
       assert.equal(records[0]!.lastChanged, since);
+    });
+
+    it('resumes after a position a page gave: a flat list after its record, the walk after its customer', async () => {
+      const names = ['En AS', 'To AS', 'Tre AS'];
+      const ids = names.map((name) => (sim.admin.create('customer', { name }) as Stamped).id);
+      const pages: ListedPage[] = [];
+      for await (const page of adapter.listChanged({ datatype: 'customer', pageSize: 2 })) pages.push(page);
+      assert.deepEqual(
+        pages.map(({ position }) => position),
+        [ids[1], ids[2]].map(String),
+      );
+      sim.admin.delete('customer', ids[0]!);
+      const rest = await collect(
+        adapter.listChanged({ datatype: 'customer', pageSize: 2, after: pages[0]!.position }),
+      );
+      assert.deepEqual(
+        rest.map((record) => record.data.name),
+        ['Tre AS'],
+      );
+
+      for (const partyId of ids.slice(1)) {
+        sim.admin.create('contactperson', { partyId, firstName: 'Kontakt', lastName: String(partyId) });
+      }
+      const walk: ListedPage[] = [];
+      for await (const page of adapter.listChanged({ datatype: 'contactperson' })) walk.push(page);
+      assert.deepEqual(
+        walk.map(({ position, records }) => [position, records.length]),
+        [
+          [String(ids[1]), 1],
+          [String(ids[2]), 1],
+        ],
+      );
+      sim.admin.resetStats();
+      const resumed = await collect(
+        adapter.listChanged({ datatype: 'contactperson', after: walk[0]!.position }),
+      );
+      assert.deepEqual(
+        resumed.map((record) => record.parentId),
+        [String(ids[2])],
+      );
+      assert.equal(
+        requests('GET /Customer/:partyId/Contact'),
+        1,
+        'the customers before the position are not read',
+      );
     });
 
     it('reads contact persons customer by customer, or only for the customers named', async () => {

@@ -6,6 +6,7 @@
 // parent link a child starts first would spend a call of A's small rate limit reading its record,
 // and one of B's searching for its match.
 import { Context } from '@temporalio/activity';
+import { heartbeat } from './heartbeat.js';
 import type { Client } from '@temporalio/client';
 import { countLinks } from '../temporal/linksQuery.js';
 
@@ -133,13 +134,12 @@ async function waitUntil(
   minMs: number,
   deadline = Infinity,
 ): Promise<void> {
-  const context = Context.current();
   for (;;) {
     const asked = Date.now();
     const { done, details } = await check();
     if (done || Date.now() >= deadline) return;
-    context.heartbeat(details);
-    await context.sleep(pauseAfter(Date.now() - asked, minMs));
+    heartbeat(details);
+    await Context.current().sleep(pauseAfter(Date.now() - asked, minMs));
   }
 }
 

@@ -1,7 +1,7 @@
 // Handing records read from a system to the links that own them: an A record to its link in every
 // flow it feeds, a B record to the link that holds it (by origin marker, else by the link's
 // `SyncBId` search attribute). Shared by the change feeds and the reconciliation sweep.
-import { Context, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import pLimit from 'p-limit';
 import { linkWorkflowId, parseOriginMarker } from '../ids.js';
@@ -10,6 +10,7 @@ import { recordName } from '../mappings/recordName.js';
 import type { FlowDefinition } from '../mappings/flow.js';
 import type { Adapters } from './apiActivities.js';
 import type { BackfillWindow } from './backfillWindow.js';
+import { heartbeat } from './heartbeat.js';
 import type { OwnWrites } from './ownWrites.js';
 import { pageCandidates } from './pageCandidates.js';
 import { unlistedParents } from './unlistedParents.js';
@@ -71,7 +72,7 @@ export function createDelivery({
     // The link wrote this very copy itself: it is no news to it.
     if (ownWrites.take(linkId, system, change.record)) return;
     // Throttled by the SDK: shows progress through a long page of deliveries.
-    Context.current().heartbeat();
+    heartbeat();
     // A link the feed starts has its record's name in the memo from the start: no later upsert.
     const name = change.side === 'a' ? recordName(change.record.data) : undefined;
     await client.workflow.signalWithStart('linkWorkflow', {
@@ -149,7 +150,7 @@ export function createDelivery({
             const chunk = records.slice(start, start + chunkSize);
             await pacer?.beforeChunk(chunk.length, parentLinks(flow, chunk, orphans));
             const found = firstListing ? await pageCandidates(adapters, flow, chunk) : new Map();
-            Context.current().heartbeat();
+            heartbeat();
             const started = new Map(
               chunk.map((record) => {
                 const linkId = linkWorkflowId(flow.name, record.id);

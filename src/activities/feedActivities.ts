@@ -1,9 +1,11 @@
 // Reading one datatype's changes since a cursor and handing each changed record to its link(s).
 import { Context } from '@temporalio/activity';
+import { z } from 'zod';
 import type { SyncRecord, SystemName } from '../systems/system.js';
 import type { Adapters } from './apiActivities.js';
 import type { createDelivery } from './delivery.js';
 import { asActivity } from './failures.js';
+import { heartbeatProgress, previousProgress } from './heartbeat.js';
 
 export interface FeedCursor {
   /** The newest last-changed seen, ISO 8601; absent before the first poll. */
@@ -40,6 +42,23 @@ export interface FeedOptions {
 const seenKey = (record: SyncRecord) => `${record.id}@${record.lastChanged}`;
 const msOf = (key: string) => Date.parse(key.slice(key.indexOf('@') + 1));
 
+/**
+ * How far a poll has come, heartbeated after each page: an attempt that follows a worker's death or
+ * a failure goes on from there instead of handing every record over again (at N = 20000 a first
+ * listing takes the best part of an hour). An older worker's details, in another shape, start over.
+ */
+const PollProgress = z.object({
+  /** When the first attempt began: the next poll must not start later (see below). */
+  startedAt: z.number(),
+  /** The newest last-changed listed so far (the cursor's, before the first page). */
+  newest: z.string().optional(),
+  /** The listing's position after the last page handed over in full. */
+  position: z.string().optional(),
+  delivered: z.number(),
+  unrouted: z.number(),
+});
+type PollProgress = z.infer<typeof PollProgress>;
+
 export function createFeedActivities(
   adapters: Adapters,
   delivery: ReturnType<typeof createDelivery>,
@@ -48,20 +67,24 @@ export function createFeedActivities(
   return {
     async pollChanges({ system, datatype, cursor }: PollChangesInput): Promise<PollChangesResult> {
       return asActivity(async () => {
-        const context = Context.current();
-        const startedAt = Date.now();
         const since = cursor.since
           ? new Date(Date.parse(cursor.since) - options.overlapMs).toISOString()
           : undefined;
         const seen = new Set(cursor.seen);
-        let newest = cursor.since;
-        let delivered = 0;
-        let unrouted = 0;
+        const resumed = PollProgress.safeParse(previousProgress()).data;
+        const progress: PollProgress = resumed ?? {
+          startedAt: Date.now(),
+          newest: cursor.since,
+          delivered: 0,
+          unrouted: 0,
+        };
+        // Only this attempt's: a record within the overlap that an earlier attempt handed over may
+        // come to its link once more, which drops it as seen.
         const keys: string[] = [];
 
-        for await (const page of adapters[system].listChanged(
-          { datatype, since, pageSize: options.pageSize },
-          { signal: context.cancellationSignal },
+        for await (const { records: page, position } of adapters[system].listChanged(
+          { datatype, since, pageSize: options.pageSize, after: resumed?.position },
+          { signal: Context.current().cancellationSignal },
         )) {
           // Oldest change first: the edit that waited longest for this poll is not kept waiting longer.
           const fresh = page
@@ -71,20 +94,25 @@ export function createFeedActivities(
           const result = await delivery.deliverPage(system, datatype, fresh, {
             firstListing: cursor.since === undefined,
           });
-          delivered += result.delivered;
-          unrouted += result.unrouted.length;
+          progress.delivered += result.delivered;
+          progress.unrouted += result.unrouted.length;
           // An unrouted record is not marked seen: within the overlap window the next poll routes
           // it again, which catches a link made by matching seconds ago that search does not show yet.
           const retry = new Set(result.unrouted);
           for (const record of fresh) if (!retry.has(record)) keys.push(seenKey(record));
           for (const record of page) {
-            if (!newest || Date.parse(record.lastChanged) > Date.parse(newest)) newest = record.lastChanged;
+            const { newest } = progress;
+            if (!newest || Date.parse(record.lastChanged) > Date.parse(newest))
+              progress.newest = record.lastChanged;
           }
-          context.heartbeat({ delivered });
+          progress.position = position;
+          heartbeatProgress(progress);
         }
 
         // Pages come in id order: a record edited while the listing ran may sit on a page already
         // read, so the next poll starts no later than this one did (the overlap covers clock skew).
+        const { startedAt, delivered, unrouted } = progress;
+        let { newest } = progress;
         if (newest && Date.parse(newest) > startedAt) newest = new Date(startedAt).toISOString();
         const windowStart = newest ? Date.parse(newest) - options.overlapMs : 0;
         const stillSeen = [...new Set([...cursor.seen, ...keys])].filter((key) => msOf(key) >= windowStart);

@@ -2,6 +2,7 @@
 // a link takes only what is newer than what it has seen, so this repairs what the feed missed —
 // and tell the links whose record was not among them to check it: deletes are seen only this way.
 import { Context } from '@temporalio/activity';
+import { heartbeat } from './heartbeat.js';
 import type { Client } from '@temporalio/client';
 import { SyncAId, SyncBId } from '../searchAttributes.js';
 import type { SystemName } from '../systems/system.js';
@@ -43,7 +44,7 @@ export function createSweepActivities(
           unrouted: 0,
           missing: {},
         };
-        for await (const page of adapters[system].listChanged(
+        for await (const { records: page } of adapters[system].listChanged(
           { datatype, pageSize: options.pageSize },
           { signal: context.cancellationSignal },
         )) {
@@ -52,7 +53,7 @@ export function createSweepActivities(
           result.records += page.length;
           result.delivered += delivered.delivered;
           result.unrouted += delivered.unrouted.length;
-          context.heartbeat(result.records);
+          heartbeat({ records: result.records });
         }
         for (const { flow, side } of flowsFedBy(system, datatype)) {
           const idOnThisSide = side === 'a' ? SyncAId : SyncBId;

@@ -3,12 +3,12 @@
 // a supplier's contact person, where the parent flow is about customers — tells its parent's link
 // so, and that link does not spend a call of A's small rate limit reading a record that is absent.
 // A parent made later reaches its link through its own feed, as any new record does.
-import { Context } from '@temporalio/activity';
 import type { FlowDefinition } from '../mappings/flow.js';
 import { flowNamed } from '../mappings/index.js';
 import type { SyncRecord } from '../systems/system.js';
 import type { Adapters } from './apiActivities.js';
 import { bestEffort } from './bestEffort.js';
+import { heartbeat } from './heartbeat.js';
 
 export async function unlistedParents(
   adapters: Adapters,
@@ -23,12 +23,12 @@ export async function unlistedParents(
     { flow: flow.name },
     async (signal) => {
       const ids = new Set<string>();
-      for await (const page of adapters[parents.system].listChanged(
+      for await (const { records: page } of adapters[parents.system].listChanged(
         { datatype: parents.datatype },
         { signal },
       )) {
         for (const parent of page) ids.add(parent.id);
-        Context.current().heartbeat();
+        heartbeat();
       }
       return ids;
     },

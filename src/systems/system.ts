@@ -33,6 +33,18 @@ export interface ChangedQuery {
    * cross-parent contact person list, so without it the v1 adapter reads every customer's list.
    */
   parentIds?: readonly string[];
+  /**
+   * A `position` a page of this same query gave: the listing leaves out everything up to there, so a
+   * listing cut short goes on where it stopped.
+   */
+  after?: string;
+}
+
+/** One page of a listing. */
+export interface ListedPage {
+  records: SyncRecord[];
+  /** Where the listing stands after this page (see `ChangedQuery.after`); undefined before the first record. */
+  position?: string;
 }
 
 export interface FieldValue {
@@ -68,10 +80,10 @@ export interface SystemAdapter {
   readonly perParentFeeds?: readonly string[];
 
   /**
-   * Pages of records changed since `since`, oldest first where the API can order. A record the
-   * contract forbids comes as it was sent, with its `problem`, and the list goes on.
+   * Pages of records changed since `since`, each with the position a cut-short listing resumes
+   * from. A record the contract forbids comes as it was sent, with its `problem`, and the list goes on.
    */
-  listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]>;
+  listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<ListedPage>;
   /** The record, or undefined when the API answers 404. */
   get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined>;
   /** Records matching any of the query's field values (trimmed, case-insensitive). */

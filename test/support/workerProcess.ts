@@ -3,7 +3,7 @@
 // Runtime, with its logger and metrics, is installed once per process).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { WORKER_NODE_ARGS } from '../../src/workerCommand.js';
+import { WORKER_ENV, WORKER_NODE_ARGS } from '../../src/workerCommand.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,7 +20,7 @@ export interface WorkerProcess {
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, WORKER_NODE_ARGS, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...WORKER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -7,10 +7,12 @@ import { ChangedSinceReadError, unlessNotFound, ValidationError } from '../error
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
+import { isAfter, positionAfter } from '../listPosition.js';
 import type {
   CallOptions,
   ChangedQuery,
   FieldQuery,
+  ListedPage,
   RecordRef,
   SyncRecord,
   SystemAdapter,
@@ -92,7 +94,7 @@ export class PowerofficegoAdapter implements SystemAdapter {
     this.#client = client;
   }
 
-  async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
+  async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<ListedPage> {
     const datatype = datatypeOf(this.system, V2_DATATYPES, query.datatype);
     // The API's filter is exclusive, the engine's `since` inclusive: ask from 1 ms before (a record
     // from that millisecond may come twice, which the engine tolerates; a missed one it could not).
@@ -109,7 +111,12 @@ export class PowerofficegoAdapter implements SystemAdapter {
       { changedAfter, pageSize: query.pageSize, filters, onInvalid },
       options,
     );
-    for await (const page of pages) yield [...page.map(toSyncRecord), ...invalid.splice(0)];
+    let position = query.after;
+    for await (const page of pages) {
+      const records = [...page.map(toSyncRecord), ...invalid.splice(0)];
+      position = positionAfter(records, position);
+      yield { records: records.filter((record) => isAfter(record.id, query.after)), position };
+    }
   }
 
   async get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined> {

@@ -7,10 +7,12 @@ import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
+import { isAfter, positionAfter } from '../listPosition.js';
 import type {
   CallOptions,
   ChangedQuery,
   FieldQuery,
+  ListedPage,
   RecordRef,
   SyncRecord,
   SystemAdapter,
@@ -57,7 +59,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     ) => Promise<T>;
   }
 
-  async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<SyncRecord[]> {
+  async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<ListedPage> {
     const datatype = datatypeOf(this.system, V1_DATATYPES, query.datatype);
     const filter = query.since === undefined ? undefined : changedSince(toInstant(query.since));
     const invalid: SyncRecord[] = [];
@@ -70,20 +72,27 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     ];
     const listed = { filter, pageSize: query.pageSize, onInvalid };
     if (datatype !== 'contactperson') {
-      const pages = this.#client.list(datatype, listed, options);
-      for await (const page of pages) yield toRecords(page);
+      let position = query.after;
+      for await (const page of this.#client.list(datatype, listed, options)) {
+        const records = toRecords(page);
+        position = positionAfter(records, position);
+        yield { records: records.filter((record) => isAfter(record.id, query.after)), position };
+      }
       return;
     }
     // v1 lists contact persons only per customer, and a customer's lastChanged does not say that
     // its contact persons changed: the feed reads the list of every customer asked for (all of
     // them when the engine names none), one call each, filtered by the contact persons' lastChanged.
+    // A page is one customer's list, its position that customer's id: a whole walk goes in id order.
+    const after = query.parentIds ? undefined : query.after;
     for await (const parentId of this.#customerIds(query.parentIds, options)) {
+      if (!isAfter(parentId, after)) continue;
       // A call per customer outruns the rate limit: on a 429, wait as told and ask again, so a long
       // walk finishes instead of starting over (one customer's list is small, read in one go).
       for (let attempt = 1; ; attempt++) {
         try {
           const read = () => collect(this.#client.list(datatype, { ...listed, parentId }, options));
-          yield toRecords(await this.#pace(read));
+          yield { records: toRecords(await this.#pace(read)), position: parentId };
           break;
         } catch (error) {
           // The customer was deleted since it was listed: it has no contact persons left to report.
