@@ -6,9 +6,9 @@
 // parent link a child starts first would spend a call of A's small rate limit reading its record,
 // and one of B's searching for its match.
 import { Context } from '@temporalio/activity';
-import { heartbeat } from './heartbeat.js';
 import type { Client } from '@temporalio/client';
 import { countLinks } from '../temporal/linksQuery.js';
+import { heartbeat } from './heartbeat.js';
 
 /** How often, at most, the count is asked while waiting. */
 const CHECK_EVERY_MS = 1_000;

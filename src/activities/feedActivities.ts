@@ -100,10 +100,9 @@ export function createFeedActivities(
           // it again, which catches a link made by matching seconds ago that search does not show yet.
           const retry = new Set(result.unrouted);
           for (const record of fresh) if (!retry.has(record)) keys.push(seenKey(record));
-          for (const record of page) {
+          for (const { lastChanged } of page) {
             const { newest } = progress;
-            if (!newest || Date.parse(record.lastChanged) > Date.parse(newest))
-              progress.newest = record.lastChanged;
+            if (!newest || Date.parse(lastChanged) > Date.parse(newest)) progress.newest = lastChanged;
           }
           progress.position = position;
           heartbeatProgress(progress);

@@ -2,7 +2,6 @@
 // a link takes only what is newer than what it has seen, so this repairs what the feed missed —
 // and tell the links whose record was not among them to check it: deletes are seen only this way.
 import { Context } from '@temporalio/activity';
-import { heartbeat } from './heartbeat.js';
 import type { Client } from '@temporalio/client';
 import { SyncAId, SyncBId } from '../searchAttributes.js';
 import type { SystemName } from '../systems/system.js';
@@ -11,6 +10,7 @@ import type { Adapters } from './apiActivities.js';
 import { flowsFedBy, type createDelivery } from './delivery.js';
 import type { FeedOptions } from './feedActivities.js';
 import { asActivity } from './failures.js';
+import { heartbeat } from './heartbeat.js';
 
 export interface SweepDatatypeInput {
   system: SystemName;

@@ -35,7 +35,7 @@ export interface ChangedQuery {
   parentIds?: readonly string[];
   /**
    * A `position` a page of this same query gave: the listing leaves out everything up to there, so a
-   * listing cut short goes on where it stopped.
+   * listing cut short goes on where it stopped (a v1 walk over named `parentIds` is read whole).
    */
   after?: string;
 }
