@@ -18,5 +18,5 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 USER node
-# V8's flag as `npm run worker` gives it (src/workerCommand.ts says why).
-CMD ["node", "--heap-growing-percent=20", "dist/worker.js"]
+# V8's flags as `npm run worker` gives them (src/workerCommand.ts says why).
+CMD ["node", "--heap-growing-percent=20", "--max-semi-space-size=8", "dist/worker.js"]
