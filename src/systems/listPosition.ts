@@ -1,7 +1,7 @@
 // Where a listing stands, for both APIs: they list in id order, so a listing cut short resumes after
 // the highest id it handed over. Filtering by id rather than skipping pages stays right when records
 // were deleted in between (a page skipped by number would then miss the records that moved up).
-import type { SyncRecord } from './system.js';
+import type { ListedPage, SyncRecord } from './system.js';
 
 const integer = /^\d+$/;
 
@@ -11,12 +11,19 @@ export function isAfter(id: string, position: string | undefined): boolean {
   return BigInt(id) > BigInt(position);
 }
 
-/** The position after these records: the highest id among them and `previous`. */
-export function positionAfter(
-  records: readonly SyncRecord[],
-  previous: string | undefined,
-): string | undefined {
-  let highest = previous;
-  for (const { id } of records) if (integer.test(id) && isAfter(id, highest)) highest = id;
-  return highest;
+/**
+ * The pages of an id-ordered list as records, each with its position (the highest id so far),
+ * leaving out the records up to `after`.
+ */
+export async function* listedPages<T>(
+  pages: AsyncIterable<T[]>,
+  toRecords: (page: T[]) => SyncRecord[],
+  after: string | undefined,
+): AsyncIterable<ListedPage> {
+  let position = after;
+  for await (const page of pages) {
+    const records = toRecords(page);
+    for (const { id } of records) if (integer.test(id) && isAfter(id, position)) position = id;
+    yield { records: records.filter((record) => isAfter(record.id, after)), position };
+  }
 }

@@ -7,7 +7,7 @@ import { ChangedSinceReadError, unlessNotFound, ValidationError } from '../error
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
-import { isAfter, positionAfter } from '../listPosition.js';
+import { listedPages } from '../listPosition.js';
 import type {
   CallOptions,
   ChangedQuery,
@@ -111,12 +111,7 @@ export class PowerofficegoAdapter implements SystemAdapter {
       { changedAfter, pageSize: query.pageSize, filters, onInvalid },
       options,
     );
-    let position = query.after;
-    for await (const page of pages) {
-      const records = [...page.map(toSyncRecord), ...invalid.splice(0)];
-      position = positionAfter(records, position);
-      yield { records: records.filter((record) => isAfter(record.id, query.after)), position };
-    }
+    yield* listedPages(pages, (page) => [...page.map(toSyncRecord), ...invalid.splice(0)], query.after);
   }
 
   async get(ref: RecordRef, options?: CallOptions): Promise<SyncRecord | undefined> {

@@ -7,7 +7,7 @@ import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
 import { toInstant } from '../http/instant.js';
-import { isAfter, positionAfter } from '../listPosition.js';
+import { isAfter, listedPages } from '../listPosition.js';
 import type {
   CallOptions,
   ChangedQuery,
@@ -72,12 +72,7 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     ];
     const listed = { filter, pageSize: query.pageSize, onInvalid };
     if (datatype !== 'contactperson') {
-      let position = query.after;
-      for await (const page of this.#client.list(datatype, listed, options)) {
-        const records = toRecords(page);
-        position = positionAfter(records, position);
-        yield { records: records.filter((record) => isAfter(record.id, query.after)), position };
-      }
+      yield* listedPages(this.#client.list(datatype, listed, options), toRecords, query.after);
       return;
     }
     // v1 lists contact persons only per customer, and a customer's lastChanged does not say that
