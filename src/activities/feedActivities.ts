@@ -8,7 +8,7 @@ import { asActivity } from './failures.js';
 import { heartbeatProgress, previousProgress } from './heartbeat.js';
 
 export interface FeedCursor {
-  /** The newest last-changed seen, ISO 8601; absent before the first poll. */
+  /** The newest last-changed seen, kept near the last poll's start (see nextSince), ISO 8601; absent before the first poll. */
   since?: string;
   /** `id@lastChanged` of the records delivered within the overlap window before `since`. */
   seen: string[];
@@ -48,7 +48,7 @@ const msOf = (key: string) => Date.parse(key.slice(key.indexOf('@') + 1));
  * listing takes the best part of an hour). An older worker's details, in another shape, start over.
  */
 const PollProgress = z.object({
-  /** When the first attempt began: the next poll must not start later (see below). */
+  /** When the first attempt began: the next poll must not start later (see nextSince). */
   startedAt: z.number(),
   /** The newest last-changed listed so far (the cursor's, before the first page). */
   newest: z.string().optional(),
@@ -58,6 +58,19 @@ const PollProgress = z.object({
   unrouted: z.number(),
 });
 type PollProgress = z.infer<typeof PollProgress>;
+
+/**
+ * The next poll's cursor: the newest last-changed listed, but no later than this poll's start and no
+ * earlier than an overlap before it. Pages come in id order, so a record edited while the listing
+ * ran may sit on a page already read: the next poll starts no later than this one did (the overlap
+ * covers clock skew). And a change that was an overlap old when this poll started was listed by it,
+ * so a burst of changes (an import, a seed) is listed again for an overlap or two, not at every poll
+ * until something newer comes: idle polls cost the same whatever the burst's size.
+ */
+function nextSince(newest: string | undefined, startedAt: number, overlapMs: number): string {
+  const newestMs = newest === undefined ? -Infinity : Date.parse(newest);
+  return new Date(Math.min(Math.max(newestMs, startedAt - overlapMs), startedAt)).toISOString();
+}
 
 export function createFeedActivities(
   adapters: Adapters,
@@ -108,14 +121,11 @@ export function createFeedActivities(
           heartbeatProgress(progress);
         }
 
-        // Pages come in id order: a record edited while the listing ran may sit on a page already
-        // read, so the next poll starts no later than this one did (the overlap covers clock skew).
-        const { startedAt, delivered, unrouted } = progress;
-        let { newest } = progress;
-        if (newest && Date.parse(newest) > startedAt) newest = new Date(startedAt).toISOString();
-        const windowStart = newest ? Date.parse(newest) - options.overlapMs : 0;
+        const { startedAt, newest, delivered, unrouted } = progress;
+        const next = nextSince(newest, startedAt, options.overlapMs);
+        const windowStart = Date.parse(next) - options.overlapMs;
         const stillSeen = [...new Set([...cursor.seen, ...keys])].filter((key) => msOf(key) >= windowStart);
-        return { cursor: { since: newest, seen: stillSeen }, delivered, unrouted };
+        return { cursor: { since: next, seen: stillSeen }, delivered, unrouted };
       });
     },
   };

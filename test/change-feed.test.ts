@@ -1,0 +1,52 @@
+// A change feed's cost when nothing changes: each poll reads back an overlap's worth of changes
+// (SYNC_FEED_OVERLAP_MS), but a burst of changes — an import, a seed — must not be read back at
+// every poll until something newer comes, or idle polling would cost more the larger the burst.
+import { strict as assert } from 'node:assert';
+import { feedWorkflowId } from '../src/ids.js';
+import { getFeedStateQuery } from '../src/workflows/changeFeedWorkflow.js';
+import { adminOf } from './support/admin.js';
+import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a change feed after a burst of changes', function () {
+  this.timeout(120_000);
+  let stack: SyncStack;
+
+  // Pages of 2: a burst of 12 read back would cost 7 list calls a poll instead of 1.
+  before(async () => {
+    stack = await startSyncStack({ env: { SYNC_PAGE_SIZE: '2' } });
+  });
+
+  after(async () => stack?.stop());
+
+  it('polls with one call each once the burst is an overlap old, and keeps none of it as seen', async () => {
+    const v2 = adminOf(stack.v2);
+    for (let i = 1; i <= 12; i++) {
+      await v2.create('supplier', { Name: `Puljen ${i} AS`, EmailAddress: `post${i}@puljen.no` });
+    }
+    await stack.startWorkers();
+    await stack.startSync();
+    await eventually(
+      async () => ((await adminOf(stack.v1).list('contact')).length === 12 ? true : undefined),
+      { what: 'twelve contacts in v1' },
+    );
+    // Two overlaps (2 s each in tests) and a poll: every poll from now on starts after the burst.
+    await pause(5_000);
+
+    const feed = stack.client.workflow.getHandle(feedWorkflowId('powerofficego', 'supplier'));
+    const before = await feed.query(getFeedStateQuery);
+    await v2.resetStats();
+    await pause(3_000);
+    const listCalls = (await v2.stats()).requests['GET /v2/Suppliers'] ?? 0;
+    const after = await feed.query(getFeedStateQuery);
+
+    const polls = after.polls - before.polls;
+    assert.ok(polls >= 3, `the feed polled (${polls} polls in 3 s)`);
+    // One poll may be under way at either end of the window.
+    assert.ok(listCalls <= polls + 1, `${listCalls} list calls for ${polls} polls`);
+    assert.deepEqual(after.cursor.seen, []);
+    const behind = Date.now() - Date.parse(after.cursor.since!);
+    assert.ok(behind < 3 * stack.config.SYNC_FEED_OVERLAP_MS, `the cursor is ${behind} ms behind the clock`);
+  });
+});
