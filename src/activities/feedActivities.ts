@@ -8,7 +8,10 @@ import { asActivity } from './failures.js';
 import { heartbeatProgress, previousProgress } from './heartbeat.js';
 
 export interface FeedCursor {
-  /** The newest last-changed seen, kept near the last poll's start (see nextSince), ISO 8601; absent before the first poll. */
+  /**
+   * The newest last-changed seen, kept within an overlap of the last poll's start (see nextSince);
+   * ISO 8601, absent before the first poll.
+   */
   since?: string;
   /** `id@lastChanged` of the records delivered within the overlap window before `since`. */
   seen: string[];
@@ -62,10 +65,11 @@ type PollProgress = z.infer<typeof PollProgress>;
 /**
  * The next poll's cursor: the newest last-changed listed, but no later than this poll's start and no
  * earlier than an overlap before it. Pages come in id order, so a record edited while the listing
- * ran may sit on a page already read: the next poll starts no later than this one did (the overlap
- * covers clock skew). And a change that was an overlap old when this poll started was listed by it,
- * so a burst of changes (an import, a seed) is listed again for an overlap or two, not at every poll
- * until something newer comes: idle polls cost the same whatever the burst's size.
+ * ran may sit on a page already read: the next poll starts no later than this one did. And a change
+ * that was an overlap old when this poll started was listed by it, so a burst of changes (an import,
+ * a seed) is listed again for an overlap or two, not at every poll until something newer comes:
+ * idle polls cost the same whatever the burst's size. Both bounds take the API's clock and this
+ * one to agree within the overlap, as it takes a write to be listed within it.
  */
 function nextSince(newest: string | undefined, startedAt: number, overlapMs: number): string {
   const newestMs = newest === undefined ? -Infinity : Date.parse(newest);
