@@ -1,6 +1,7 @@
 // The v1 SystemAdapter against the real v1 simulator: inclusive change feeds (contact persons per
 // customer), OData lookups trimmed and in any case, and full-record updates despite replica lag.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { simulatorCredentials } from '../src/simulators/credentials.js';
 import {
   startPowerofficegov1Simulator,
@@ -13,7 +14,6 @@ import {
 import type { ListedPage, SyncRecord } from '../src/systems/system.js';
 
 type Stamped = { id: number; lastChanged: string };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function collect(pages: AsyncIterable<ListedPage>): Promise<SyncRecord[]> {
   const all: SyncRecord[] = [];

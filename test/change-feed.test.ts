@@ -2,12 +2,11 @@
 // (SYNC_FEED_OVERLAP_MS), but a burst of changes — an import, a seed — must not be read back at
 // every poll until something newer comes, or idle polling would cost more the larger the burst.
 import { strict as assert } from 'node:assert';
+import { setTimeout as pause } from 'node:timers/promises';
 import { feedWorkflowId } from '../src/ids.js';
 import { getFeedStateQuery } from '../src/workflows/changeFeedWorkflow.js';
 import { adminOf } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a change feed after a burst of changes', function () {
   this.timeout(120_000);

@@ -1,6 +1,7 @@
 // PowerofficegoClient (API v2) against the real v2 simulator over HTTP: auth, paging, change feed,
 // CRUD with JSON Patch, and every error type with the call, the record and the API's words.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { simulatorCredentials } from '../src/simulators/credentials.js';
 import {
   startPowerofficegoSimulator,
@@ -21,7 +22,6 @@ import { startScriptedServer } from './client-scripted-server.js';
 const keys = simulatorCredentials.powerofficego;
 const tokenCalls = (sim: RunningPowerofficegoSimulator) =>
   sim.admin.stats().requests['POST /OAuth/Token'] ?? 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const all: T[][] = [];

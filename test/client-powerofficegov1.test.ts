@@ -1,6 +1,7 @@
 // PowerofficegoV1Client (API v1) against the real v1 simulator over HTTP: tokens with refresh,
 // envelopes, OData paging, create-or-update, and every error type with the call, record and words.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simulatorCredentials } from '../src/simulators/credentials.js';
@@ -23,7 +24,6 @@ import { startScriptedServer } from './client-scripted-server.js';
 const keys = simulatorCredentials.powerofficegov1;
 const tokenCalls = (sim: RunningPowerofficegov1Simulator) =>
   sim.admin.stats().requests['POST /OAuth/Token'] ?? 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const all: T[][] = [];

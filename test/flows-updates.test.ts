@@ -2,13 +2,12 @@
 // (DATAFLOWS.md rules 3, 4, 5, 7 and 9). Each propagated change must cost exactly one write on the
 // other side and none back, counted by the simulators themselves.
 import { strict as assert } from 'node:assert';
+import { setTimeout as pause } from 'node:timers/promises';
 import { resync } from '../src/temporal/resync.js';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import type { LinkSnapshot } from '../src/workflows/linkState.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('two-way updates, conflicts and resync, end to end', function () {
   this.timeout(240_000);

@@ -1,6 +1,7 @@
 // The PowerOffice Go API v2 simulator over real HTTP: auth, every route, paging, change
 // tracking, JSON Patch, validation, uniqueness, rate limit, faults, persistence, admin and CLI.
 import { strict as assert } from 'node:assert';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import {
   type RunningPowerofficegoSimulator,
   startPowerofficegoSimulator,
 } from '../src/simulators/powerofficego/server.js';
-import { ApiSession, call, sleep, v2TokenRequest } from './support/simulatorHttp.js';
+import { ApiSession, call, v2TokenRequest } from './support/simulatorHttp.js';
 
 const keys = simulatorCredentials.powerofficego;
 

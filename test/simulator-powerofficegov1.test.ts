@@ -2,6 +2,7 @@
 // OData listing, change tracking, validation, uniqueness, replica lag, rate limit, faults,
 // persistence and the admin API.
 import { strict as assert } from 'node:assert';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import {
   type RunningPowerofficegov1Simulator,
   startPowerofficegov1Simulator,
 } from '../src/simulators/powerofficegov1/server.js';
-import { ApiSession, call, sleep, v1TokenRequest } from './support/simulatorHttp.js';
+import { ApiSession, call, v1TokenRequest } from './support/simulatorHttp.js';
 
 describe('PowerOfficeGov1 (API v1) simulator', () => {
   let simulator: RunningPowerofficegov1Simulator;

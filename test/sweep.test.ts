@@ -1,13 +1,12 @@
 // The reconciliation sweep, end to end: it repairs what the change feeds missed and parks links
 // whose record was deleted (DATAFLOWS.md rule 7).
 import { strict as assert } from 'node:assert';
+import { setTimeout as pause } from 'node:timers/promises';
 import { feedWorkflowId, WORKFLOW_TASK_QUEUE } from '../src/ids.js';
 import { sweepNow } from '../src/temporal/sweep.js';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('reconciliation sweep', function () {
   this.timeout(180_000);

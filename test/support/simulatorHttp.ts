@@ -114,5 +114,3 @@ export class ApiSession {
   patch = (path: string, operations: unknown) =>
     this.call(path, { method: 'PATCH', body: operations, contentType: 'application/json-patch+json' });
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
