@@ -1,12 +1,12 @@
 // Calls to one API: a bearer token from the cache (renewed once if the API refuses it), failures
 // turned into typed errors, and every body read through its zod schema.
 import { HTTPError, type Got, type Response } from 'got';
-import pThrottle from 'p-throttle';
 import type { z } from 'zod';
 import type { SystemName } from '../system.js';
 import { DEFAULT_TIMEOUT_MS, type ClientConfig } from './client-config.js';
 import { createHttp } from './create-http.js';
 import type { TokenEndpoint } from './oauth.js';
+import { createPacer } from './pacer.js';
 import { parseBody, parseJson } from './parse-body.js';
 import { TokenCache, type Token } from './token-cache.js';
 import { toApiError, type Describe } from './to-api-error.js';
@@ -44,10 +44,12 @@ export type ApiCall = <S extends z.ZodType>(request: ApiRequest<S>) => Promise<z
 
 export function createApiCall(options: ApiCallOptions): ApiCall {
   const { system, config, headers } = options;
+  // One pace for every request to the API, the token endpoint's too: the API counts them all.
+  const pace = config.callsPerSecond ? createPacer(config.callsPerSecond) : undefined;
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const endpoint: TokenEndpoint = {
     system,
-    http: createHttp({ timeoutMs, headers }),
+    http: createHttp({ timeoutMs, headers, pace }),
     tokenUrl: config.tokenUrl ?? options.defaultTokenUrl,
     applicationKey: config.applicationKey,
     clientKey: config.clientKey,
@@ -55,17 +57,12 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
   const tokens = new TokenCache((current) => options.fetchToken(endpoint, current), {
     marginMs: config.tokenMarginMs,
   });
-  const http = createHttp({ prefixUrl: config.baseUrl, timeoutMs, headers });
-  const { callsPerSecond } = config;
-  const pace = callsPerSecond
-    ? pThrottle({ limit: 1, interval: Math.ceil(1000 / callsPerSecond) })(() => undefined)
-    : () => undefined;
+  const http = createHttp({ prefixUrl: config.baseUrl, timeoutMs, headers, pace });
 
   return async (request) => {
     const context = { system, call: `${request.method} ${request.path}`, record: request.record };
     let response: Response<string>;
     try {
-      await pace();
       response = await send(http, tokens, request);
     } catch (error) {
       throw toApiError(error, context, options.describe);

@@ -1,5 +1,6 @@
 // The got instance every client uses. Retries belong to Temporal, so got never retries by itself.
 import got, { type Got } from 'got';
+import type { Pacer } from './pacer.js';
 
 export interface HttpOptions {
   /** Base URL the request paths are relative to; omitted for absolute URLs (token endpoints). */
@@ -8,9 +9,11 @@ export interface HttpOptions {
   timeoutMs: number;
   /** Sent on every request (v2: the subscription key). */
   headers?: Record<string, string>;
+  /** Awaited before each request leaves, token requests and renewals included: they count too. */
+  pace?: Pacer;
 }
 
-export function createHttp({ prefixUrl = '', timeoutMs, headers }: HttpOptions): Got {
+export function createHttp({ prefixUrl = '', timeoutMs, headers, pace }: HttpOptions): Got {
   return got.extend({
     prefixUrl,
     headers,
@@ -18,5 +21,7 @@ export function createHttp({ prefixUrl = '', timeoutMs, headers }: HttpOptions):
     timeout: { request: timeoutMs },
     // Bodies are decoded by parseBody, so an empty or non-JSON body becomes a typed error.
     responseType: 'text',
+    // got starts a request's timeout after these hooks, so a wait for its turn does not count.
+    hooks: { beforeRequest: pace ? [() => pace()] : [] },
   });
 }

@@ -1,11 +1,11 @@
 // The SystemAdapter for PowerOffice Go API v1 (`powerofficegov1`): records are the v1 records as
 // returned; an update posts the whole record, as v1 clears what a write leaves out.
 import { setTimeout } from 'node:timers/promises';
-import pThrottle from 'p-throttle';
 import { datatypeOf } from '../datatypeOf.js';
 import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
+import { createPacer, type Pacer } from '../http/pacer.js';
 import { toInstant } from '../http/instant.js';
 import { isAfter, listedPages } from '../listPosition.js';
 import type {
@@ -49,14 +49,11 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
    * split in several): they keep to this share of v1's rate limit so the links' own calls are not
    * starved or answered with 429.
    */
-  readonly #pace: <T>(call: () => Promise<T>) => Promise<T>;
+  readonly #pace: Pacer;
 
   constructor(client: PowerofficegoV1Client, pacedCallsPerSecond = 15) {
     this.#client = client;
-    const throttle = pThrottle({ limit: 1, interval: Math.ceil(1000 / pacedCallsPerSecond) });
-    this.#pace = throttle((call: () => Promise<unknown>) => call()) as <T>(
-      call: () => Promise<T>,
-    ) => Promise<T>;
+    this.#pace = createPacer(pacedCallsPerSecond);
   }
 
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<ListedPage> {
@@ -86,8 +83,9 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
       // walk finishes instead of starting over (one customer's list is small, read in one go).
       for (let attempt = 1; ; attempt++) {
         try {
-          const read = () => collect(this.#client.list(datatype, { ...listed, parentId }, options));
-          yield { records: toRecords(await this.#pace(read)), position: parentId };
+          await this.#pace();
+          const page = await collect(this.#client.list(datatype, { ...listed, parentId }, options));
+          yield { records: toRecords(page), position: parentId };
           break;
         } catch (error) {
           // The customer was deleted since it was listed: it has no contact persons left to report.
@@ -117,9 +115,8 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     );
     const found = new Map<string, SyncRecord>();
     for (const filter of filters) {
-      const search = () =>
-        collect(this.#client.list(datatype, { filter, parentId: query.parentId }, options));
-      const page = filters.length === 1 ? await search() : await this.#pace(search);
+      if (filters.length > 1) await this.#pace();
+      const page = await collect(this.#client.list(datatype, { filter, parentId: query.parentId }, options));
       for (const record of page.map((listed) => toSyncRecord(datatype, listed))) found.set(record.id, record);
     }
     return [...found.values()];
