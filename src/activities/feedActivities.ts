@@ -69,11 +69,11 @@ type PollProgress = z.infer<typeof PollProgress>;
  * that was an overlap old when this poll started was listed by it, so a burst of changes (an import,
  * a seed) is listed again for an overlap or two, not at every poll until something newer comes:
  * idle polls cost the same whatever the burst's size. Both bounds take the API's clock and this
- * one to agree within the overlap, as it takes a write to be listed within it.
+ * one to agree within the overlap, as it takes a write to be listed within it. In epoch ms.
  */
-function nextSince(newest: string | undefined, startedAt: number, overlapMs: number): string {
+function nextSince(newest: string | undefined, startedAt: number, overlapMs: number): number {
   const newestMs = newest === undefined ? -Infinity : Date.parse(newest);
-  return new Date(Math.min(Math.max(newestMs, startedAt - overlapMs), startedAt)).toISOString();
+  return Math.min(Math.max(newestMs, startedAt - overlapMs), startedAt);
 }
 
 export function createFeedActivities(
@@ -126,10 +126,11 @@ export function createFeedActivities(
         }
 
         const { startedAt, newest, delivered, unrouted } = progress;
-        const next = nextSince(newest, startedAt, options.overlapMs);
-        const windowStart = Date.parse(next) - options.overlapMs;
+        const nextMs = nextSince(newest, startedAt, options.overlapMs);
+        const windowStart = nextMs - options.overlapMs;
         const stillSeen = [...new Set([...cursor.seen, ...keys])].filter((key) => msOf(key) >= windowStart);
-        return { cursor: { since: next, seen: stillSeen }, delivered, unrouted };
+        const next = { since: new Date(nextMs).toISOString(), seen: stillSeen };
+        return { cursor: next, delivered, unrouted };
       });
     },
   };

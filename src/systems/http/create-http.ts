@@ -22,6 +22,6 @@ export function createHttp({ prefixUrl = '', timeoutMs, headers, pace }: HttpOpt
     // Bodies are decoded by parseBody, so an empty or non-JSON body becomes a typed error.
     responseType: 'text',
     // got starts a request's timeout after these hooks, so a wait for its turn does not count.
-    hooks: { beforeRequest: pace ? [() => pace()] : [] },
+    hooks: { beforeRequest: pace ? [pace] : [] },
   });
 }

@@ -3,10 +3,10 @@
 import { setTimeout } from 'node:timers/promises';
 import { datatypeOf } from '../datatypeOf.js';
 import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
+import { toInstant } from '../http/instant.js';
+import { createPacer, type Pacer } from '../http/pacer.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
-import { createPacer, type Pacer } from '../http/pacer.js';
-import { toInstant } from '../http/instant.js';
 import { isAfter, listedPages } from '../listPosition.js';
 import type {
   CallOptions,
