@@ -1,12 +1,15 @@
 // A client's pace under a busy event loop, as a worker's is under load: calls are spaced by when
 // they leave, so a timer that fires late cannot bunch the calls behind it over the API's limit.
-// The simulator runs in its own process, so its clock reads each request when it arrives.
+// The simulator runs in its own process, so its clock reads each request when it arrives. And the
+// order waiting calls go in: the work that began first finishes first.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { AdminClient } from '../src/simulators/common/adminClient.js';
 import { simulatorCredentials } from '../src/simulators/credentials.js';
 import { RateLimitError } from '../src/systems/errors.js';
+import { inCallOrder } from '../src/systems/http/callOrder.js';
+import { createPacer } from '../src/systems/http/pacer.js';
 import { PowerofficegoClient } from '../src/systems/powerofficego/client.js';
 import { freePort } from './support/freePort.js';
 
@@ -70,5 +73,20 @@ describe('Pacing against a simulator in its own process', () => {
     // The calls went on (68 of the pace's 90 when this was written): a pace that held them back
     // for good would pass the assertions above.
     assert.ok(answered >= 45, `${answered} calls answered in 10 s`);
+  });
+
+  it('lets waiting calls go by when their work began: the earliest work finishes first', async () => {
+    // Three pieces of work of two calls each (an edit's read and write), the latest asking first.
+    const pace = createPacer(20);
+    const finished: string[] = [];
+    const work = (name: string, beganAtMs: number) =>
+      inCallOrder(beganAtMs, async () => {
+        await pace();
+        await pace();
+        finished.push(name);
+      });
+    await Promise.all([work('latest', 3_000), work('middle', 2_000), work('earliest', 1_000)]);
+    // In order of asking, every first call went before any second one: latest, middle, earliest.
+    assert.deepEqual(finished, ['earliest', 'middle', 'latest']);
   });
 });

@@ -3,6 +3,7 @@ import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { isDeepStrictEqual } from 'node:util';
 import { AlreadyInUseError, ChangedSinceReadError, NotFoundError } from '../systems/errors.js';
+import { callRank, inCallOrder } from '../systems/http/callOrder.js';
 import { candidatesFor, ownedByAnother, type CandidateSearch } from '../engine/candidates.js';
 import type { FieldValue, RecordRef, SyncRecord, SystemAdapter, SystemName } from '../systems/system.js';
 import type { Base } from '../engine/merge.js';
@@ -252,23 +253,29 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
       base,
       other,
     }: ReadMergeWriteInput): Promise<ReadMergeWriteOutcome> {
-      return asActivity(async () => {
-        const read = await readSeen(system, ref, notOlderThan);
-        if (!read) return { kind: 'gone' };
-        const step = await mappingActivities.planMerge({ flow, base, ...bySide(side, read, other) });
-        const otherSide = side === 'a' ? 'b' : 'a';
-        const after = step.kind === 'write' && !step[`${otherSide}After`] ? step[`${side}After`] : undefined;
-        if (step.kind !== 'write' || !after) return { kind: 'read', record: read };
-        const outcome = await writeOver(system, ref, read, after);
-        if (outcome.kind !== 'written') return outcome;
-        return {
-          kind: 'written',
-          read,
-          record: outcome.record,
-          decisions: step.decisions,
-          base: await mappingActivities.baseOf({ flow, ...bySide(side, outcome.record, other) }),
-        };
-      });
+      // The edit's calls rank by when it was made: a burst goes oldest edit first, whichever
+      // link's task came first (callOrder.ts).
+      const madeAt = Date.parse(other.lastChanged);
+      return inCallOrder(Number.isNaN(madeAt) ? callRank() : madeAt, () =>
+        asActivity(async () => {
+          const read = await readSeen(system, ref, notOlderThan);
+          if (!read) return { kind: 'gone' };
+          const step = await mappingActivities.planMerge({ flow, base, ...bySide(side, read, other) });
+          const otherSide = side === 'a' ? 'b' : 'a';
+          const after =
+            step.kind === 'write' && !step[`${otherSide}After`] ? step[`${side}After`] : undefined;
+          if (step.kind !== 'write' || !after) return { kind: 'read', record: read };
+          const outcome = await writeOver(system, ref, read, after);
+          if (outcome.kind !== 'written') return outcome;
+          return {
+            kind: 'written',
+            read,
+            record: outcome.record,
+            decisions: step.decisions,
+            base: await mappingActivities.baseOf({ flow, ...bySide(side, outcome.record, other) }),
+          };
+        }),
+      );
     },
   };
 }

@@ -12,6 +12,7 @@ import { connectionOptions } from './connectionOptions.js';
 import { dataConverterFrom } from './dataConverter.js';
 import { installRuntime } from './runtime.js';
 import { bundleWorkflowsApart } from './workflowBundle.js';
+import { callOrderInterceptor } from './callOrderInterceptor.js';
 
 export interface RunningWorkers {
   /** Resolves when every worker has stopped. */
@@ -66,6 +67,7 @@ export async function startWorkers(
         activities: createApiQueueActivities(dependencies),
         maxTaskQueueActivitiesPerSecond: perSecond,
         maxConcurrentActivityTaskExecutions: Math.max(10, Math.ceil(perSecond)),
+        interceptors: { activity: [callOrderInterceptor] },
       }),
     ),
   ]);
