@@ -13,7 +13,7 @@ import { createPacer } from '../src/systems/http/pacer.js';
 import { PowerofficegoClient } from '../src/systems/powerofficego/client.js';
 import { freePort } from './support/freePort.js';
 
-describe('Pacing against a simulator in its own process', () => {
+describe('Pacing calls to an API', () => {
   let simulator: ChildProcess;
   let url: string;
 

@@ -8,11 +8,11 @@ import { OwnWrites } from '../activities/ownWrites.js';
 import type { Environment } from '../config.js';
 import { apiTaskQueue, WORKFLOW_TASK_QUEUE } from '../ids.js';
 import { createAdapters } from '../systems/adapters.js';
+import { callOrderInterceptor } from './callOrderInterceptor.js';
 import { connectionOptions } from './connectionOptions.js';
 import { dataConverterFrom } from './dataConverter.js';
 import { installRuntime } from './runtime.js';
 import { bundleWorkflowsApart } from './workflowBundle.js';
-import { callOrderInterceptor } from './callOrderInterceptor.js';
 
 export interface RunningWorkers {
   /** Resolves when every worker has stopped. */
