@@ -254,7 +254,8 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
       other,
     }: ReadMergeWriteInput): Promise<ReadMergeWriteOutcome> {
       // The edit's calls rank by when it was made: a burst goes oldest edit first, whichever
-      // link's task came first (callOrder.ts).
+      // link's task came first (callOrder.ts). The API's clock and ours agree as the feeds take
+      // them to (within the overlap); a skew changes which call goes first, never whether it goes.
       const madeAt = Date.parse(other.lastChanged);
       return inCallOrder(Number.isNaN(madeAt) ? callRank() : madeAt, () =>
         asActivity(async () => {
