@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { loaderFlags } from '../src/temporal/workflowBundle.js';
+import { workflowBundle } from './support/syncStack.js';
 
 describe('bundling the workflows in a child process', () => {
   it("passes on only the flags that load code (tsx's), never --eval, --inspect or --cpu-prof", () => {
@@ -21,5 +22,17 @@ describe('bundling the workflows in a child process', () => {
       'file:///app/node_modules/tsx/dist/loader.mjs',
       '--import=tsx',
     ]);
+  });
+});
+
+describe('the workflow bundle', function () {
+  this.timeout(120_000);
+
+  // A link the worker replays or caches would otherwise evaluate every workflow module again (see
+  // README, Benchmark: a third of an N = 1000 backfill's worker CPU).
+  it('preloads the workflows: evaluated once per worker thread, not once per workflow', async () => {
+    const { code } = await workflowBundle();
+    const preloaded = /function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
+    assert.match(preloaded, /src\/workflows\/index\.ts/);
   });
 });
