@@ -28,8 +28,8 @@ describe('bundling the workflows in a child process', () => {
 describe('the workflow bundle', function () {
   this.timeout(120_000);
 
-  // A link the worker replays or caches would otherwise evaluate every workflow module again (see
-  // README, Benchmark: a third of an N = 1000 backfill's worker CPU).
+  // Each link the worker starts, replays or caches would otherwise evaluate every workflow module
+  // again (README, Benchmark: 13% of a replay's CPU, 60 kB of a cached link).
   it('preloads the workflows: evaluated once per worker thread, not once per workflow', async () => {
     const { code } = await workflowBundle();
     const preloaded = /function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
