@@ -22,8 +22,8 @@ const printBundle = sourceOrBuilt('./printWorkflowBundle.ts');
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
-    // Evaluated once per worker thread and shared, not once per workflow the worker replays or
-    // caches: the workflows' modules hold no state of their own (it lives in each run's closures).
+    // Evaluated once per worker thread and shared, not once per workflow the worker starts, replays
+    // or caches: the workflows' modules hold no state of their own (it lives in each run's closures).
     preloadModules: [workflowsPath],
     logger: quietLogger,
     webpackConfigHook: (config) => ({
