@@ -1,6 +1,8 @@
 // Flow 3 end to end: the real worker against a real Temporal dev server and both simulators.
 import { strict as assert } from 'node:assert';
 import { defaultPayloadConverter } from '@temporalio/common';
+import proto from '@temporalio/proto';
+import { readFile } from 'node:fs/promises';
 import type { RecordChangedInput } from '../src/workflows/linkMessages.js';
 import { SyncAId, SyncBId, SyncFlow, SyncLinkState } from '../src/searchAttributes.js';
 import { sweepNow } from '../src/temporal/sweep.js';
@@ -82,7 +84,7 @@ describe('flow supplier → contact, end to end', function () {
     );
   });
 
-  /** The activities a link scheduled, and the sides of the records feeds delivered to it. */
+  /** The activities and local activities a link scheduled, and the sides of the records feeds delivered to it. */
   const historyOf = async (supplier: Fields) => {
     const { events } = await stack.client.workflow
       .getHandle(`link:supplier-contact:${supplier.Id}`)
@@ -91,6 +93,12 @@ describe('flow supplier → contact, end to end', function () {
       activities: (events ?? []).flatMap(
         (event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
       ),
+      localActivities: (events ?? []).flatMap((event) => {
+        const marker = event.markerRecordedEventAttributes?.details?.data?.payloads?.[0];
+        return marker
+          ? defaultPayloadConverter.fromPayload<{ activity_type: string }>(marker).activity_type
+          : [];
+      }),
       deliveries: (events ?? []).flatMap((event) => {
         const signal = event.workflowExecutionSignaledEventAttributes;
         if (signal?.signalName !== 'recordChanged') return [];
@@ -102,8 +110,10 @@ describe('flow supplier → contact, end to end', function () {
   it('matches the backfill a page at a time, and hands no link back the record it created', async () => {
     await settle(); // the B feed has listed the contacts the links created
     for (const supplier of suppliers.slice(1)) {
-      const { activities, deliveries } = await historyOf(supplier);
+      const { activities, localActivities, deliveries } = await historyOf(supplier);
       assert.deepEqual(activities, ['createRecord'], 'no search of its own: the feed searched for the page');
+      // The feed's plan came with the record and the base with the create: it only tells the customer link.
+      assert.deepEqual(localActivities, ['tellLink']);
       assert.deepEqual(deliveries, ['a'], 'its own create is not delivered back to it');
     }
   });
@@ -240,5 +250,26 @@ describe('replay', function () {
     } finally {
       await stack.stop();
     }
+  });
+
+  it('replays a link established before its plan came with its record and its base with its create', async () => {
+    // Recorded by the code before: the link worked both out in local activities of its own, one
+    // before the create and one after. A link still running from then must replay those steps.
+    const file = new URL('./fixtures/histories/link-established-by-local-activities.json', import.meta.url);
+    const { workflowId, history } = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    const recorded = proto.temporal.api.history.v1.History.decode(Buffer.from(history!, 'base64'));
+    const kinds = recorded.events.map((event) =>
+      event.markerRecordedEventAttributes
+        ? 'marker'
+        : event.activityTaskScheduledEventAttributes?.activityType?.name,
+    );
+    const [plan, created] = [kinds.indexOf('marker'), kinds.indexOf('createRecord')];
+    assert.ok(
+      plan >= 0 && plan < created && kinds.indexOf('marker', created) > created,
+      'markers around the create',
+    );
+    const { Worker } = await import('@temporalio/worker');
+    const { workflowBundle } = await import('./support/syncStack.js');
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, recorded, workflowId);
   });
 });

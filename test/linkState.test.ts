@@ -28,15 +28,25 @@ describe('link state', () => {
     assert.equal(pending()?.data.v, 'a person', 'newer than anything the link saw');
   });
 
-  it("takes a feed's candidates once, and none once linked", () => {
+  it("takes a feed's candidates and plan once, and none once linked", () => {
     const link = new LinkState('supplier-contact', '7', 'always');
     const candidate = { id: '31', lastChanged: '2026-01-01T00:00:00Z', data: {} };
-    link.receive({ side: 'a', record: record('2026-01-01T00:00:01Z'), candidates: [candidate] });
-    assert.deepEqual(link.takeCandidates(), [candidate]);
-    assert.equal(link.takeCandidates(), undefined, 'a search is good for one round');
+    const plan = {
+      identity: { field: 'externalImportReference', value: 'powerofficego:supplier:7' },
+      identityIsMarker: true,
+      matches: [],
+      requires: [],
+      notifyWhenLinked: [],
+      createData: { Name: 'Seven' },
+    };
+    const delivery = { side: 'a' as const, candidates: [candidate], plan };
+    link.receive({ ...delivery, record: record('2026-01-01T00:00:01Z') });
+    assert.deepEqual(link.takeDelivered(), { candidates: [candidate], plan });
+    const nothing = { candidates: undefined, plan: undefined };
+    assert.deepEqual(link.takeDelivered(), nothing, 'a search is good for one round');
     link.linked('31', undefined);
-    link.receive({ side: 'a', record: record('2026-01-01T00:00:02Z'), candidates: [candidate] });
-    assert.equal(link.takeCandidates(), undefined);
+    link.receive({ ...delivery, record: record('2026-01-01T00:00:02Z') });
+    assert.deepEqual(link.takeDelivered(), nothing);
   });
 
   it('reads no A record a listing lacked until a copy of it is delivered', () => {

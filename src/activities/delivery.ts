@@ -157,7 +157,7 @@ export function createDelivery({
                 const change = {
                   side,
                   record,
-                  candidates: found.get(record),
+                  ...found.get(record),
                   ...(orphans.has(record) && { parentUnlisted: true }),
                 };
                 return [linkId, limit(() => deliver(system, linkId, change))];

@@ -1,6 +1,7 @@
 // The messages a link workflow answers. Each is defined once, here, and used by the workflow,
 // the feeds, other links and the command line.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { LinkPlan } from '../activities/mappingActivities.js';
 import type { SyncRecord } from '../systems/system.js';
 import type { LinkSnapshot } from './linkState.js';
 
@@ -19,6 +20,8 @@ export interface RecordChangedInput {
    * page at once (its first listing); the link then makes no search of its own.
    */
   candidates?: SyncRecord[];
+  /** With the candidates: the plan the feed searched by (see planLink), so the link makes none of its own. */
+  plan?: LinkPlan;
   /** Child records only: a full listing of the parents' A records, made for this delivery, lacks its parent. */
   parentUnlisted?: boolean;
 }

@@ -1,5 +1,6 @@
 // The state of one link and the rules for changing it, with no I/O: message handlers call these
 // methods, the workflow's main loop decides what to do next from them.
+import type { LinkPlan } from '../activities/mappingActivities.js';
 import type { Base } from '../engine/merge.js';
 import type { CreationPolicy } from '../mappings/flow.js';
 import { recordName } from '../mappings/recordName.js';
@@ -41,6 +42,8 @@ export interface LinkSnapshot {
   pending: { a?: SyncRecord; b?: SyncRecord };
   /** The B records a feed found matching the pending A record (see RecordChangedInput). */
   candidates?: SyncRecord[];
+  /** The plan for the pending A record the feed found the candidates by. */
+  plan?: LinkPlan;
   /** A child: a feed's listing of the parents' A records lacked its parent. */
   parentUnlisted?: boolean;
   /** A listing of A lacked this link's record, as a child reported: not read until one is delivered. */
@@ -106,7 +109,7 @@ export class LinkState {
     return !['new', 'waiting-for-dependency', 'waiting-for-parent'].includes(this.s.status);
   }
 
-  receive({ side, record, candidates, parentUnlisted }: RecordChangedInput): void {
+  receive({ side, record, candidates, plan, parentUnlisted }: RecordChangedInput): void {
     const seen = this.s.lastSeen[side];
     if (record.problem) {
       // Parked until a copy of the record in a shape the contract allows comes; an older copy is old news.
@@ -120,6 +123,7 @@ export class LinkState {
     this.s.pending[side] = newer(this.s.pending[side], record);
     if (side === 'a') {
       this.s.candidates = this.isLinked ? undefined : candidates;
+      this.s.plan = this.isLinked ? undefined : plan;
       this.s.parentUnlisted = parentUnlisted;
       this.s.aUnlisted = undefined;
     }
@@ -140,11 +144,12 @@ export class LinkState {
     if (side === 'a' && !this.s.pending.a) this.s.name = recordName(record.data) ?? this.s.name;
   }
 
-  /** The candidates delivered with the pending A record, once: an older search is not trusted. */
-  takeCandidates(): SyncRecord[] | undefined {
-    const { candidates } = this.s;
+  /** The candidates and plan delivered with the pending A record, once: an older search is not trusted. */
+  takeDelivered(): { candidates?: SyncRecord[]; plan?: LinkPlan } {
+    const { candidates, plan } = this.s;
     this.s.candidates = undefined;
-    return candidates;
+    this.s.plan = undefined;
+    return { candidates, plan };
   }
 
   addDependant({ from, unlisted }: RequireLinkInput): void {

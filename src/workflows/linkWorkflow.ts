@@ -15,7 +15,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ApiActivities } from '../activities/apiActivities.js';
+import type { ApiActivities, CreatedRecord } from '../activities/apiActivities.js';
 import type { LinkActivities } from '../activities/linkActivities.js';
 import type { LinkPlan, MappingActivities } from '../activities/mappingActivities.js';
 import { apiTaskQueue, linkWorkflowId } from '../ids.js';
@@ -151,8 +151,8 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
 
   async function establish(): Promise<void> {
     const a = link.s.pending.a ?? link.s.aRecord ?? (link.s.aUnlisted ? undefined : await read('a'));
-    // Candidates a feed found for this copy of the A record: good for this round only.
-    const found = link.takeCandidates();
+    // What a feed found for this copy of the A record: good for this round only.
+    const delivered = link.takeDelivered();
     link.s.pending.a = undefined;
     if (a) link.saw('a', a);
     if (!a) {
@@ -161,14 +161,14 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     }
     link.s.aRecord = a;
     if (a.parentId) link.s.aParentId = a.parentId;
-    const plan = await mapping.planLink({ flow: flowName, a });
+    const plan = delivered.plan ?? (await mapping.planLink({ flow: flowName, a }));
 
     if (plan.parent && !link.s.bParentId) {
       link.waitForParent(`Waiting for ${plan.parent.linkId} to be synchronized`);
       await ask(plan.parent.linkId, true, link.s.parentUnlisted);
       return;
     }
-    const candidates = found ?? (await findExisting(plan));
+    const candidates = delivered.candidates ?? (await findExisting(plan));
     if (candidates.length > 1) {
       const ids = candidates.map((record) => record.id).join(', ');
       link.setStatus(
@@ -197,22 +197,26 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
       b = claimed;
       link.decide(now(), `Linked to existing PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     } else {
-      b = await bApi.createRecord({
+      const made: CreatedRecord | SyncRecord = await bApi.createRecord({
         system: flow.b.system,
         datatype: flow.b.datatype,
         parentId: link.s.bParentId,
         data: plan.createData,
         identity: plan.identity,
+        link: { flow: flowName, a },
       });
+      // A link that created its record before the base came with it replays the step it took then.
+      const { record, base } =
+        'record' in made
+          ? made
+          : { record: made, base: await mapping.baseOf({ flow: flowName, a, b: made }) };
+      b = record;
+      link.s.base = base;
       link.decide(now(), `Created PowerOfficeGov1 ${flow.b.label} ${b.id}`);
     }
     link.saw('b', b);
     link.linked(b.id, b.parentId ?? link.s.bParentId);
-    if (created) {
-      link.s.base = await mapping.baseOf({ flow: flowName, a, b });
-    } else {
-      await syncRecords(a, b);
-    }
+    if (!created) await syncRecords(a, b);
     for (const other of plan.notifyWhenLinked) await tell(other);
   }
 
