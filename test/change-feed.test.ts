@@ -4,12 +4,13 @@
 import { strict as assert } from 'node:assert';
 import { setTimeout as pause } from 'node:timers/promises';
 import { feedWorkflowId } from '../src/ids.js';
-import { getFeedStateQuery } from '../src/workflows/changeFeedWorkflow.js';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { getFeedStateQuery, type ChangeFeedInput } from '../src/workflows/changeFeedWorkflow.js';
 import { adminOf } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
 
 describe('a change feed after a burst of changes', function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let stack: SyncStack;
 
   // Pages of 2: a burst of 12 read back would cost 7 list calls a poll instead of 1.
@@ -47,5 +48,33 @@ describe('a change feed after a burst of changes', function () {
     assert.deepEqual(after.cursor.seen, []);
     const behind = Date.now() - Date.parse(after.cursor.since!);
     assert.ok(behind < 3 * stack.config.SYNC_FEED_OVERLAP_MS, `the cursor is ${behind} ms behind the clock`);
+  });
+
+  // A restarted worker replays each feed's run, so a run is kept short (50 polls).
+  it('continues as new from its cursor, and goes on handing changes over', async () => {
+    const feed = stack.client.workflow.getHandle(feedWorkflowId('powerofficego', 'supplier'));
+    const first = await feed.describe();
+    const second = await eventually(
+      async () => {
+        const { runId } = await feed.describe();
+        return runId !== first.runId ? runId : undefined;
+      },
+      { what: 'a second run of the feed', timeoutMs: 90_000 },
+    );
+    const { events } = await stack.client.workflow.getHandle(feed.workflowId, second).fetchHistory();
+    const [payload] = events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads!;
+    const input = defaultPayloadConverter.fromPayload<ChangeFeedInput>(payload!);
+    assert.ok(input.cursor?.since, "the second run starts from the first run's cursor");
+
+    const v2 = adminOf(stack.v2);
+    const [supplier] = await v2.list('supplier');
+    await v2.edit('supplier', supplier!.Id as number, { Name: 'Puljen omdøpt AS' });
+    await eventually(
+      async () => {
+        const contacts = await adminOf(stack.v1).list('contact');
+        return contacts.some((contact) => contact.Name === 'Puljen omdøpt AS') ? true : undefined;
+      },
+      { what: "the renamed supplier's contact in v1" },
+    );
   });
 });
