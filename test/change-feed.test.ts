@@ -51,7 +51,7 @@ describe('a change feed after a burst of changes', function () {
   });
 
   // A restarted worker replays each feed's run, so a run is kept short (50 polls).
-  it('continues as new from its cursor, and goes on handing changes over', async () => {
+  it('continues as new from its cursor and last poll, and goes on handing changes over', async () => {
     const feed = stack.client.workflow.getHandle(feedWorkflowId('powerofficego', 'supplier'));
     const first = await feed.describe();
     const second = await eventually(
@@ -65,6 +65,7 @@ describe('a change feed after a burst of changes', function () {
     const [payload] = events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads!;
     const input = defaultPayloadConverter.fromPayload<ChangeFeedInput>(payload!);
     assert.ok(input.cursor?.since, "the second run starts from the first run's cursor");
+    assert.ok(input.lastPoll?.lastPollAt, "and shows the first run's last poll until its own");
 
     const v2 = adminOf(stack.v2);
     const [supplier] = await v2.list('supplier');

@@ -23,6 +23,8 @@ export interface ChangeFeedInput {
   /** From the start of one poll to the start of the next, e.g. `3s`. */
   pollInterval: Duration;
   cursor?: FeedCursor;
+  /** The run before's last poll, so that `status` shows it across a continue-as-new. */
+  lastPoll?: Pick<FeedSnapshot, 'lastPollAt' | 'lastResult' | 'lastError'>;
 }
 
 export interface FeedSnapshot {
@@ -53,7 +55,7 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     heartbeatTimeout: '20s',
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
   });
-  const state: FeedSnapshot = { cursor: input.cursor ?? { seen: [] }, polls: 0 };
+  const state: FeedSnapshot = { cursor: input.cursor ?? { seen: [] }, polls: 0, ...input.lastPoll };
   let pollRequested = false;
   setHandler(getFeedStateQuery, () => state);
   setHandler(pollNowSignal, () => {
@@ -81,5 +83,10 @@ export async function changeFeedWorkflow(input: ChangeFeedInput): Promise<void> 
     pollRequested = false;
     await condition(() => pollRequested, pauseAfter(new Date().getTime() - startedAt, intervalMs));
   }
-  await continueAsNew<typeof changeFeedWorkflow>({ ...input, cursor: state.cursor });
+  const { cursor, lastPollAt, lastResult, lastError } = state;
+  await continueAsNew<typeof changeFeedWorkflow>({
+    ...input,
+    cursor,
+    lastPoll: { lastPollAt, lastResult, lastError },
+  });
 }
