@@ -1,6 +1,8 @@
 // A change feed's cost when nothing changes: each poll reads back an overlap's worth of changes
 // (SYNC_FEED_OVERLAP_MS), but a burst of changes — an import, a seed — must not be read back at
 // every poll until something newer comes, or idle polling would cost more the larger the burst.
+// And a feed's runs: short, so that a restarted worker replays them quickly, each going on from
+// where the one before stopped.
 import { strict as assert } from 'node:assert';
 import { setTimeout as pause } from 'node:timers/promises';
 import { feedWorkflowId } from '../src/ids.js';
@@ -50,7 +52,6 @@ describe('a change feed after a burst of changes', function () {
     assert.ok(behind < 3 * stack.config.SYNC_FEED_OVERLAP_MS, `the cursor is ${behind} ms behind the clock`);
   });
 
-  // A restarted worker replays each feed's run, so a run is kept short (50 polls).
   it('continues as new from its cursor and last poll, and goes on handing changes over', async () => {
     const feed = stack.client.workflow.getHandle(feedWorkflowId('powerofficego', 'supplier'));
     const first = await feed.describe();
