@@ -1,6 +1,7 @@
 // The v2 SystemAdapter against the real v2 simulator: inclusive change feeds, read-only fields never
 // sent, updates as JSON Patches of exactly what changed, and which fields v2 can search.
 import assert from 'node:assert/strict';
+import { setTimeout as pause } from 'node:timers/promises';
 import { simulatorCredentials } from '../src/simulators/credentials.js';
 import {
   startPowerofficegoSimulator,
@@ -107,6 +108,22 @@ describe('PowerofficegoAdapter (v2) against the simulator', () => {
 
   it('get: undefined on 404', async () => {
     assert.equal(await adapter.get({ datatype: 'employee', id: '999' }), undefined);
+  });
+
+  it("a record's last change is its address's when only the address changed since", async () => {
+    const { Id } = sim.admin.create('customer', {
+      Name: 'Adresse AS',
+      MailAddress: { AddressLine1: 'Kaia 1', City: 'Oslo', ZipCode: '0150' },
+    }) as Stamped;
+    const ref = { datatype: 'customer', id: String(Id) };
+    const before = (await adapter.get(ref))!;
+    await pause(5);
+    sim.admin.edit('customer', Id, { MailAddress: { City: 'Bergen' } });
+    const after = (await adapter.get(ref))!;
+    assert.equal(after.data.LastChangedDateTimeOffset, before.data.LastChangedDateTimeOffset);
+    const addressChanged = (after.data.MailAddress as Stamped).LastChangedDateTimeOffset;
+    assert.equal(Date.parse(after.lastChanged), Date.parse(addressChanged));
+    assert.ok(Date.parse(after.lastChanged) > Date.parse(before.lastChanged));
   });
 
   it('create: leaves out read-only fields (the API refuses them)', async () => {

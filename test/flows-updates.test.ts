@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { setTimeout as pause } from 'node:timers/promises';
 import { resync } from '../src/temporal/resync.js';
+import { sweepNow } from '../src/temporal/sweep.js';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import type { LinkSnapshot } from '../src/workflows/linkState.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
@@ -142,10 +143,19 @@ describe('two-way updates, conflicts and resync, end to end', function () {
     );
   });
 
-  it('removing an address in A is written to B once, though v1 keeps a country code of its own', async () => {
+  it('removing an address in A reaches B through the sweep, once, though v1 keeps a country code of its own', async () => {
+    // v2 does not move a customer's LastChangedDateTimeOffset for a change to its address alone, so
+    // no feed lists it: the sweep reads every customer and finds the address's own timestamp newer.
+    const gone = async () =>
+      !((await v1.get('customer', bIds.customer!)).mailAddress as Fields | undefined)?.address1;
     await propagates(
-      () => v2.edit('customer', customer.Id as number, { MailAddress: null }),
-      async () => !((await v1.get('customer', bIds.customer!)).mailAddress as Fields | undefined)?.address1,
+      async () => {
+        await v2.edit('customer', customer.Id as number, { MailAddress: null });
+        await pause(7_000); // two polls, which do not list it
+        assert.equal(await gone(), false, 'an address-only change is not listed by the feed');
+        await sweepNow(stack.client);
+      },
+      gone,
       { 'v1:customer': 1, 'v2:customer': 0 },
     );
     assert.equal((await linkState('customer-customer', customer.Id)).status, 'linked');
@@ -170,6 +180,38 @@ describe('two-way updates, conflicts and resync, end to end', function () {
     } finally {
       await v1.setReplicaLag(0);
     }
+  });
+
+  it('an edit made in A between the read and the write that carries a B change to A still reaches B', async () => {
+    const read = 'GET /v2/Customers/:id';
+    await pause(1_500);
+    await v2.resetStats();
+    // The simulator answers late but does the work at once: the link's patch of A follows its read
+    // by 4 s, and a person's edit falls in between. The patch sends only what changed, so the
+    // edit survives in A, and its reply carries it.
+    await v2.setFaults({ latencyMs: 4_000 });
+    try {
+      await v1.edit('customer', bIds.customer!, { phoneNumber: '+47 77 99 99 99' });
+      await eventually(async () => ((await v2.stats()).requests[read] ?? 0) > 0 || undefined, {
+        intervalMs: 50,
+        what: "the link's read of the A customer",
+      });
+      await pause(1_000);
+      await v2.edit('customer', customer.Id as number, { EmailAddress: 'kontor@havbris.no' });
+    } finally {
+      await v2.setFaults({ latencyMs: 0 });
+    }
+    await eventually(
+      async () =>
+        (await v2.get('customer', customer.Id as number)).PhoneNumber === '+47 77 99 99 99' || undefined,
+      { what: "B's phone number in A" },
+    );
+    await eventually(
+      async () =>
+        (await v1.get('customer', bIds.customer!)).emailAddress === 'kontor@havbris.no' || undefined,
+      { what: "A's e-mail address, edited during the write, in B" },
+    );
+    assert.equal((await v2.stats()).requests['PATCH /v2/Customers/:id'], 1, 'A was patched once');
   });
 
   it('a field changed on both sides goes to the side changed last', async () => {

@@ -149,3 +149,25 @@ describe('merge leaves alone a difference neither side changed', () => {
     assert.deepEqual(plan.decisions, ['JobTitle → jobTitle: changed in A']);
   });
 });
+
+describe('the base after a write', () => {
+  it('takes what the API kept of a field the merge wrote, and the copy read for any other', () => {
+    const read = supplier({});
+    const sent = { ...read.data, Name: 'Fjord Frakt AS' };
+    // The reply of a v2 patch of Name carries a phone number someone typed after the read.
+    const reply = supplier({ Name: 'Fjord Frakt AS', PhoneNumber: '222' }, '2026-01-01T10:00:05.000Z');
+    const b = contact({ Name: 'Fjord Frakt AS' });
+    const after = baseOf(flow, reply.data, b.data, { a: { read: read.data, sent } });
+    assert.equal(
+      differsFromBase(flow, 'a', reply.data, after),
+      true,
+      'the phone number is a change to merge',
+    );
+    assert.deepEqual(merge(flow, after, reply, b).decisions, ['PhoneNumber → Phones.Value: changed in A']);
+    assert.equal(
+      differsFromBase(flow, 'a', reply.data, baseOf(flow, reply.data, b.data)),
+      false,
+      'without the write, the reply is taken as synchronized',
+    );
+  });
+});

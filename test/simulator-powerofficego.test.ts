@@ -335,6 +335,29 @@ describe('Powerofficego (API v2) simulator', () => {
         ['Berg'],
       );
     });
+
+    it("moves only the address's timestamp when the address alone changes, as the OpenAPI says", async () => {
+      const customer = (
+        await newCustomer({ MailAddress: { AddressLine1: 'Kaia 1', City: 'Oslo', ZipCode: '0150' } })
+      ).body;
+      const moved = (
+        await api.patch(`/Customers/${customer.Id}`, [
+          { op: 'replace', path: '/MailAddress/City', value: 'Bergen' },
+        ])
+      ).body;
+      assert.equal(moved.MailAddress.City, 'Bergen');
+      assert.equal(moved.LastChangedDateTimeOffset, customer.LastChangedDateTimeOffset);
+      assert.ok(moved.MailAddress.LastChangedDateTimeOffset > customer.MailAddress.LastChangedDateTimeOffset);
+      const since = encodeURIComponent(customer.LastChangedDateTimeOffset);
+      assert.equal((await api.get(`/Customers?lastChangedDateTimeOffsetGreaterThan=${since}`)).status, 204);
+      const both = (
+        await api.patch(`/Customers/${customer.Id}`, [
+          { op: 'replace', path: '/MailAddress/City', value: 'Bodø' },
+          { op: 'replace', path: '/PhoneNumber', value: '+47 900 00 002' },
+        ])
+      ).body;
+      assert.ok(both.LastChangedDateTimeOffset > customer.LastChangedDateTimeOffset);
+    });
   });
 
   describe('JSON Patch', () => {

@@ -62,8 +62,18 @@ export interface ReadMergeWriteInput extends ReadRecordInput {
 }
 
 export type ReadMergeWriteOutcome =
-  /** Written over the copy read: `record` is what the API holds now, `base` what both sides hold. */
-  | { kind: 'written'; read: SyncRecord; record: SyncRecord; decisions: string[]; base: Base }
+  /**
+   * Written over the copy read: `record` is what the API holds now, `base` what both sides were
+   * synchronized at. `changedMeanwhile`: `record` also holds a change made after the read, to merge.
+   */
+  | {
+      kind: 'written';
+      read: SyncRecord;
+      record: SyncRecord;
+      decisions: string[];
+      base: Base;
+      changedMeanwhile?: true;
+    }
   /** The record, to be merged by the link: there is more to write than this side, or nothing. */
   | { kind: 'read'; record: SyncRecord }
   /** It changed between the read and the conditional write: this is how it is now. */
@@ -281,12 +291,21 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
           if (step.kind !== 'write' || !after) return { kind: 'read', record: read };
           const outcome = await writeOver(system, ref, read, after);
           if (outcome.kind !== 'written') return outcome;
+          const written = { [side]: { read: read.data, sent: after } };
+          const synced = await mappingActivities.baseOf({
+            flow,
+            ...bySide(side, outcome.record, other),
+            written,
+          });
+          // A change someone made between the read and the write comes back with the reply.
+          const again = await mappingActivities.planMerge({ flow, base: synced, [side]: outcome.record });
           return {
             kind: 'written',
             read,
             record: outcome.record,
             decisions: step.decisions,
-            base: await mappingActivities.baseOf({ flow, ...bySide(side, outcome.record, other) }),
+            base: synced,
+            ...(again.kind !== 'nothing-new' && { changedMeanwhile: true as const }),
           };
         }),
       );

@@ -1,6 +1,6 @@
 // The mapping and merging, run as local activities: pure work on the flow definitions, kept out of
 // workflow code so that a changed mapping never breaks the replay of a running link.
-import { baseOf, differsFromBase, merge, recordForB, type Base } from '../engine/merge.js';
+import { baseOf, differsFromBase, merge, recordForB, type Base, type Written } from '../engine/merge.js';
 import { linkWorkflowId, originMarker } from '../ids.js';
 import { flowNamed, flows } from '../mappings/index.js';
 import { originMarkerFields } from '../systems/originMarkerFields.js';
@@ -39,6 +39,8 @@ export interface BaseOfInput {
   flow: string;
   a: SyncRecord;
   b: SyncRecord;
+  /** The sides just written, when `a` and `b` are the writes' replies (see engine/merge.ts). */
+  written?: Partial<Record<'a' | 'b', Written>>;
 }
 
 export type MergeStep =
@@ -88,8 +90,8 @@ export const mappingActivities = {
    * The base for a B record just created from A: both as they are. What differs is the API's own
    * defaults and spelling (v1 sets a country code), not a change to carry back to A.
    */
-  async baseOf({ flow, a, b }: BaseOfInput): Promise<Base> {
-    return baseOf(flowNamed(flow), a.data, b.data);
+  async baseOf({ flow, a, b, written }: BaseOfInput): Promise<Base> {
+    return baseOf(flowNamed(flow), a.data, b.data, written);
   },
 
   async planMerge({ flow: flowName, base, a, b }: PlanMergeInput): Promise<MergeStep> {

@@ -34,10 +34,32 @@ export function syncedFields(flow: FlowDefinition): FieldMapping[] {
   return flow.fields.filter((field) => !field.onCreateOnly);
 }
 
-/** The base once both records hold these values. */
-export function baseOf(flow: FlowDefinition, a: Data, b: Data): Base {
+/** What a merge wrote to one side: the copy it read and the record it sent over it. */
+export interface Written {
+  read: Data;
+  sent: Data;
+}
+
+/**
+ * The base once both records hold these values. When they are a write's replies, a field the
+ * merge wrote on a side is based on what that API kept of it (v1 fills in a country code of its
+ * own), and any other on the copy the merge read: a change someone made in between, which a reply
+ * carries (a v2 patch sends only what changed), still differs from the base and is merged next.
+ */
+export function baseOf(
+  flow: FlowDefinition,
+  a: Data,
+  b: Data,
+  written: Partial<Record<'a' | 'b', Written>> = {},
+): Base {
+  const held = { a, b };
+  const valueOn = (field: FieldMapping, side: 'a' | 'b'): Value => {
+    const write = written[side];
+    const untouched = write && sameValue(field[side].get(write.sent), field[side].get(write.read));
+    return field[side].get(untouched ? write.read : held[side]);
+  };
   return Object.fromEntries(
-    syncedFields(flow).map((field) => [fieldKey(field), { a: field.a.get(a), b: field.b.get(b) }]),
+    syncedFields(flow).map((field) => [fieldKey(field), { a: valueOn(field, 'a'), b: valueOn(field, 'b') }]),
   );
 }
 

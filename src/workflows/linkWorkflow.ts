@@ -7,6 +7,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -47,6 +48,7 @@ const links = proxyLocalActivities<LinkActivities>({ startToCloseTimeout: '30s' 
 
 /** A merge that has not settled after this many rounds of writes is parked, not looped on. */
 const MAX_MERGE_ROUNDS = 6;
+const MERGE_WHAT_A_WRITE_BROUGHT = 'merge-what-a-write-brought';
 const HISTORY_LIMIT = 2_000;
 
 export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): Promise<void> {
@@ -222,9 +224,10 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
 
   /**
    * Merges until both sides agree (DATAFLOWS.md rules 3–5). A write goes only over the copy of the
-   * record the merge used (see updateRecord); after the writes the base is what both APIs hold, so
-   * a value an API keeps its own way (v1 fills in a country code) is not written again. Settling
-   * leaves the link linked, which resumes a parked one.
+   * record the merge used (see updateRecord); after the writes the base is what both APIs hold of
+   * what was written, so a value an API keeps its own way (v1 fills in a country code) is not
+   * written again, and a change someone made meanwhile is merged in the next round (see baseOf in
+   * engine/merge.ts). Settling leaves the link linked, which resumes a parked one.
    */
   async function syncRecords(a?: SyncRecord, b?: SyncRecord): Promise<void> {
     const records = { a, b };
@@ -252,14 +255,26 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         link.saw(step.side, outcome.record);
         for (const decision of outcome.decisions) link.decide(now(), decision);
         link.s.base = outcome.base;
+        if (outcome.changedMeanwhile) {
+          records[step.side] = outcome.record;
+          continue;
+        }
         link.setStatus('linked');
         return;
       }
+      const merged = { a: records.a!, b: records.b! };
       const outcome = await writeAll(step, records);
       if (outcome === 'gone') return;
       if (outcome === 'changed') continue;
       for (const decision of step.decisions) link.decide(now(), decision);
-      link.s.base = await mapping.baseOf({ flow: flowName, a: records.a!, b: records.b! });
+      const written = {
+        ...(step.aAfter && { a: { read: merged.a.data, sent: step.aAfter } }),
+        ...(step.bAfter && { b: { read: merged.b.data, sent: step.bAfter } }),
+      };
+      link.s.base = await mapping.baseOf({ flow: flowName, a: records.a!, b: records.b!, written });
+      // A reply holds any change made since the copy the merge wrote over was read: one more round
+      // merges it. (A link that wrote before this round was added replays as it ran then.)
+      if (patched(MERGE_WHAT_A_WRITE_BROUGHT)) continue;
       link.setStatus('linked');
       return;
     }

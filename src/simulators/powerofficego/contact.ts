@@ -1,5 +1,6 @@
 // Customers, suppliers and employees are roles of one contact: what they share is built here
 // (the shared Id, number series, address, timestamps, name rule, delete rules).
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { toContactAddressDto, type ContactAddressDto, type ContactAddressPostDto } from './address.js';
 import type { PowerofficegoContext } from './context.js';
@@ -38,6 +39,23 @@ export function contactServerFields(
     LastChangedDateTimeOffset: now,
     now,
   };
+}
+
+/**
+ * A contact's LastChangedDateTimeOffset "do not reflect changes in sub-entities (address, contact
+ * person etc)" (the OpenAPI's words): a write that changed its address and nothing else leaves it
+ * as it was. Only the address's own timestamp moves then.
+ */
+export function withContactTimestamp<C extends ContactLike & { LastChangedDateTimeOffset: string }>(
+  next: C,
+  previous: C | undefined,
+): C {
+  if (!previous) return next;
+  const rest = (contact: C) => ({ ...contact, MailAddress: null, LastChangedDateTimeOffset: null });
+  const addressOnly =
+    !isDeepStrictEqual(next.MailAddress, previous.MailAddress) &&
+    isDeepStrictEqual(rest(next), rest(previous));
+  return addressOnly ? { ...next, LastChangedDateTimeOffset: previous.LastChangedDateTimeOffset } : next;
 }
 
 interface NamedContact {

@@ -10,6 +10,7 @@ import {
   contactServerFields,
   otherRoleConflict,
   removeOrphanContactPersons,
+  withContactTimestamp,
 } from './contact.js';
 import { contactUniqueRules, type PowerofficegoContext } from './context.js';
 import {
@@ -142,7 +143,7 @@ export function customerDefinition(
         previousNumber: previous?.SalesPersonEmployeeNumber,
       });
       const { now, ...server } = contactServerFields('customer', context, input, previous, fixed);
-      return {
+      const record = {
         ...nullsFor(CustomerDto),
         ...defaults,
         ...withValues(fields),
@@ -155,6 +156,7 @@ export function customerDefinition(
         SalesPersonEmployeeNumber: salesPerson.key,
         CustomerCreatedDateTimeOffset: previous?.CustomerCreatedDateTimeOffset ?? now,
       } as CustomerDto;
+      return withContactTimestamp(record, previous);
     },
     present: hideNationalIdNumber,
     inUse: (customer) => otherRoleConflict(context, 'customer', customer.Id),

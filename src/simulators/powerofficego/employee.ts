@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { omit } from '../common/omit.js';
 import type { ResourceDefinition } from '../common/resource.js';
 import { ContactAddressDto, ContactAddressPostDto, toAddressInput } from './address.js';
-import { contactServerFields, otherRoleConflict } from './contact.js';
+import { contactServerFields, otherRoleConflict, withContactTimestamp } from './contact.js';
 import { contactUniqueRules, type PowerofficegoContext } from './context.js';
 import {
   date,
@@ -120,7 +120,7 @@ export function employeeDefinition(
         previousNumber: previous?.ManagerEmployeeNo,
       });
       const { now, ...server } = contactServerFields('employee', context, input, previous, fixed);
-      return {
+      const record = {
         ...nullsFor(EmployeeDto),
         IsArchived: false,
         ...withValues(fields),
@@ -132,6 +132,7 @@ export function employeeDefinition(
         ManagerEmployeeNo: manager.key,
         EmployeeCreatedDateTimeOffset: previous?.EmployeeCreatedDateTimeOffset ?? now,
       } as EmployeeDto;
+      return withContactTimestamp(record, previous);
     },
     present: hideNationalIdNumber,
     inUse(employee) {

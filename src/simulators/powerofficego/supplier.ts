@@ -10,6 +10,7 @@ import {
   contactServerFields,
   otherRoleConflict,
   removeOrphanContactPersons,
+  withContactTimestamp,
 } from './contact.js';
 import { contactUniqueRules, type PowerofficegoContext } from './context.js';
 import {
@@ -97,7 +98,7 @@ export function supplierDefinition(
     build(input, previous, fixed) {
       const fields = omit(input, 'SubLedgerNumberSeriesId', 'MailAddress');
       const { now, ...server } = contactServerFields('supplier', context, input, previous, fixed);
-      return {
+      const record = {
         ...nullsFor(SupplierDto),
         CurrencyCode: 'NOK',
         IsArchived: false,
@@ -109,6 +110,7 @@ export function supplierDefinition(
         IsActive: !input.IsArchived,
         SupplierCreatedDateTimeOffset: previous?.SupplierCreatedDateTimeOffset ?? now,
       } as SupplierDto;
+      return withContactTimestamp(record, previous);
     },
     inUse: (supplier) => otherRoleConflict(context, 'supplier', supplier.Id),
     afterDelete: (supplier) => removeOrphanContactPersons(context, supplier.Id),

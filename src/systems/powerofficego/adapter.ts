@@ -211,9 +211,22 @@ function toSyncRecord(record: V2Record<V2Datatype>): SyncRecord {
   return {
     id: String(record.Id),
     ...('ContactId' in record && { parentId: String(record.ContactId) }),
-    lastChanged: toInstant(record.LastChangedDateTimeOffset),
+    lastChanged: lastChangedOf(record),
     data: record,
   };
+}
+
+/**
+ * A contact's own timestamp does not move when only its address changes (the OpenAPI says so), but
+ * the address's does: the record changed when the later of the two did.
+ */
+function lastChangedOf(record: V2Record<V2Datatype>): string {
+  const own = toInstant(record.LastChangedDateTimeOffset);
+  const { MailAddress } = record as { MailAddress?: { LastChangedDateTimeOffset?: string | null } | null };
+  const address = MailAddress?.LastChangedDateTimeOffset;
+  if (!address) return own;
+  const addressChanged = toInstant(address);
+  return Date.parse(addressChanged) > Date.parse(own) ? addressChanged : own;
 }
 
 /**
