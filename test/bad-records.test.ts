@@ -207,6 +207,13 @@ describe('a corpus of bad records', function () {
     await v1.edit('contactperson', link.bId!, { city: 'Bodø' });
     const parked = await settled('contactperson-contactperson', s.halfAddressPerson!.Id, 'needs-attention');
     assert.match(parked.reason!, /PATCH \/ContactPersons.*ZipCode is required/);
+    // A change in A to a field no flow maps holds nothing to write, but B's city is still not in A.
+    await v2.edit('contactperson', s.halfAddressPerson!.Id as number, { Title: 'Daglig leder' });
+    await new Promise((resolve) => setTimeout(resolve, 6_000)); // two polls
+    assert.equal(
+      (await state('contactperson-contactperson', s.halfAddressPerson!.Id)).status,
+      'needs-attention',
+    );
     await v1.edit('contactperson', link.bId!, { zipCode: '8006' });
     await settled('contactperson-contactperson', s.halfAddressPerson!.Id, 'linked');
     const address = (await v2.get('contactperson', s.halfAddressPerson!.Id as number)).MailAddress as Fields;

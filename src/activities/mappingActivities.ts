@@ -33,6 +33,8 @@ export interface PlanMergeInput {
   base?: Base;
   a?: SyncRecord;
   b?: SyncRecord;
+  /** A parked link resuming: both sides are merged even when the record given holds nothing new. */
+  bothSides?: boolean;
 }
 
 export interface BaseOfInput {
@@ -94,11 +96,13 @@ export const mappingActivities = {
     return baseOf(flowNamed(flow), a.data, b.data, written);
   },
 
-  async planMerge({ flow: flowName, base, a, b }: PlanMergeInput): Promise<MergeStep> {
+  async planMerge({ flow: flowName, base, a, b, bothSides }: PlanMergeInput): Promise<MergeStep> {
     const flow = flowNamed(flowName);
     const given = { a, b };
     const sides = (['a', 'b'] as const).filter((side) => given[side]);
-    if (base && sides.every((side) => !differsFromBase(flow, side, given[side]!.data, base))) {
+    const nothingNew =
+      base !== undefined && sides.every((side) => !differsFromBase(flow, side, given[side]!.data, base));
+    if (nothingNew && (!bothSides || sides.length === 2)) {
       return { kind: 'nothing-new' };
     }
     if (!a) return { kind: 'read', side: 'a' };

@@ -49,6 +49,7 @@ const links = proxyLocalActivities<LinkActivities>({ startToCloseTimeout: '30s' 
 /** A merge that has not settled after this many rounds of writes is parked, not looped on. */
 const MAX_MERGE_ROUNDS = 6;
 const MERGE_WHAT_A_WRITE_BROUGHT = 'merge-what-a-write-brought';
+const RESUME_ON_BOTH_SIDES = 'resume-on-both-sides';
 const HISTORY_LIMIT = 2_000;
 
 export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): Promise<void> {
@@ -231,8 +232,17 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
    */
   async function syncRecords(a?: SyncRecord, b?: SyncRecord): Promise<void> {
     const records = { a, b };
+    // A parked link resumes only once both sides agree: a change it could not write, or a record
+    // that is gone, shows on the side that did not change this time. (A link parked before this
+    // check was added replays as it ran then.)
+    const bothSides = link.s.status !== 'linked' && patched(RESUME_ON_BOTH_SIDES);
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
-      const step = await mapping.planMerge({ flow: flowName, base: link.s.base, ...records });
+      const step = await mapping.planMerge({
+        flow: flowName,
+        base: link.s.base,
+        ...records,
+        ...(bothSides && { bothSides }),
+      });
       if (step.kind === 'nothing-new') {
         link.setStatus('linked');
         return;
