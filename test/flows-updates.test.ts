@@ -214,6 +214,22 @@ describe('two-way updates, conflicts and resync, end to end', function () {
     assert.equal((await v2.stats()).requests['PATCH /v2/Customers/:id'], 1, 'A was patched once');
   });
 
+  it('parks with the API\'s words a write refused as "not found" for a record it refers to, not as deleted', async () => {
+    const department = await v1.create('department', { name: 'Salg Nord', code: 'SN1' });
+    await v1.edit('employee', bIds.employee!, { departmentCode: 'SN1' });
+    await v1.edit('department', department.id as number, { code: 'SN2' }); // the employee's code now names nothing
+    await pause(4_000); // the B edits' polls: they hold nothing to write
+    await v2.edit('employee', employee.Id as number, { JobTitle: 'Regionssjef' });
+    const parked = await eventually(async () => {
+      const state = await linkState('employee-employee', employee.Id);
+      return state.status === 'needs-attention' ? state : undefined;
+    });
+    assert.match(parked.reason!, /Department with code 'SN1' not found/);
+    await v1.edit('employee', bIds.employee!, { departmentCode: 'SN2' }); // fixed in B: the link resumes
+    await linked('employee-employee', employee.Id);
+    assert.equal((await v1.get('employee', bIds.employee!)).jobTitle, 'Regionssjef');
+  });
+
   it('a field changed on both sides goes to the side changed last', async () => {
     await stack.stopWorkers();
     await v2.edit('supplier', supplier.Id as number, { PhoneNumber: '+47 11 11 11 11' });

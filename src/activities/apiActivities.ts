@@ -166,7 +166,12 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
       log.info('Updated a record', { system, datatype: ref.datatype, id: ref.id, fields });
       return { kind: 'written', record };
     } catch (error) {
-      if (error instanceof NotFoundError) return { kind: 'gone' };
+      // "Not found" can be about a record the write refers to (v1: a department's code), not this
+      // one: that is a refusal, in the API's words, not a deleted record.
+      if (error instanceof NotFoundError) {
+        if (await adapters[system].get(ref, signal())) throw error;
+        return { kind: 'gone' };
+      }
       if (error instanceof ChangedSinceReadError) return current(system, ref);
       throw error;
     }
