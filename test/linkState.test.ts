@@ -16,6 +16,7 @@ describe('link state', () => {
 
   it('drops a pending copy that a record it read or wrote supersedes, and later copies of it', () => {
     const link = new LinkState('supplier-contact', '7', 'always');
+    link.linked('7', undefined);
     const pending = () => link.s.pending.b;
     link.receive({ side: 'b', record: record('2026-01-01T00:00:05Z', { v: 'from the feed' }) });
     link.saw('b', record('2026-01-01T00:00:09Z', { v: 'written by the link' }));
@@ -26,6 +27,18 @@ describe('link state', () => {
     assert.equal(pending()?.data.v, 'a person');
     link.saw('b', record('2026-01-01T00:00:10Z'));
     assert.equal(pending()?.data.v, 'a person', 'newer than anything the link saw');
+  });
+
+  it('takes B copies of its own B record only, whatever carries its origin marker', () => {
+    const link = new LinkState('supplier-contact', '7', 'always');
+    const pending = () => link.s.pending.b;
+    link.receive({ side: 'b', record: { id: '31', lastChanged: '2026-01-01T00:00:01Z', data: {} } });
+    assert.equal(pending(), undefined, 'not linked yet: establishment searches for itself');
+    link.linked('31', undefined);
+    link.receive({ side: 'b', record: { id: '32', lastChanged: '2026-01-01T00:00:02Z', data: {} } });
+    assert.equal(pending(), undefined, 'another record with a copied marker');
+    link.receive({ side: 'b', record: { id: '31', lastChanged: '2026-01-01T00:00:03Z', data: {} } });
+    assert.equal(pending()?.id, '31');
   });
 
   it("takes a feed's candidates and plan once, and none once linked", () => {

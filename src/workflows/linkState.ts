@@ -110,6 +110,9 @@ export class LinkState {
   }
 
   receive({ side, record, candidates, plan, parentUnlisted }: RecordChangedInput): void {
+    // A B record comes here by the origin marker, which a person can copy into another record:
+    // only the linked one is this link's (one that is not linked finds its B record by search).
+    if (side === 'b' && record.id !== this.s.bId) return;
     const seen = this.s.lastSeen[side];
     if (record.problem) {
       // Parked until a copy of the record in a shape the contract allows comes; an older copy is old news.
