@@ -35,7 +35,9 @@ import {
 } from './linkMessages.js';
 import { LinkState } from './linkState.js';
 
-// One API call each: a little over the HTTP timeout, so a task whose worker died is retried in seconds.
+// An activity is one API call, or a read and the write it verifies, or a search: 15 s, a little
+// over one call's HTTP timeout (10 s), so a task whose worker died is retried in seconds. One cut
+// short is retried whole, which every write allows (see createRecord and updateRecord).
 const apiFor = (system: string) =>
   proxyActivities<ApiActivities>({
     taskQueue: apiTaskQueue(system),
