@@ -86,4 +86,29 @@ describe('reconciliation sweep', function () {
     assert.equal(state.reason, `PowerOfficeGov1 Contact ${contact.ContactId} no longer exists`);
     assert.equal(await contactOf(other.Id), undefined, 'deletes are not propagated: nothing re-created');
   });
+
+  it('has a link that waits for a dependency search again, and link a B record made since', async () => {
+    // On-dependency: no contact person or supplier connects this customer, so its link waits.
+    const customer = await v2.create('customer', { Name: 'Vente AS', EmailAddress: 'post@vente.no' });
+    const waiting = stack.client.workflow.getHandle(`link:customer-customer:${customer.Id}`);
+    await eventually(async () =>
+      (await waiting.query(getLinkStateQuery).catch(() => undefined))?.status === 'waiting-for-dependency'
+        ? true
+        : undefined,
+    );
+    // Someone makes the customer in B by hand: no feed routes it, as it carries no link's marker.
+    const made = await v1.create('customer', { name: 'Vente AS', emailAddress: 'post@vente.no' });
+    await pause(4_000);
+    assert.equal((await waiting.query(getLinkStateQuery)).status, 'waiting-for-dependency');
+    const report = await sweepNow(stack.client);
+    const customers = report.datatypes.find(
+      (entry) => entry.system === 'powerofficego' && entry.datatype === 'customer',
+    );
+    assert.equal(customers?.waiting['customer-customer'], 1);
+    const state = await eventually(async () => {
+      const current = await waiting.query(getLinkStateQuery);
+      return current.status === 'linked' ? current : undefined;
+    });
+    assert.equal(state.bId, String(made.id));
+  });
 });

@@ -2,7 +2,7 @@
 // a link takes only what is newer than what it has seen, so this repairs what the feed missed —
 // and tell the links whose record was not among them to check it: deletes are seen only this way.
 import { Context } from '@temporalio/activity';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { SyncAId, SyncBId } from '../searchAttributes.js';
 import type { SystemName } from '../systems/system.js';
 import { verifyRecordSignal } from '../workflows/linkMessages.js';
@@ -23,6 +23,8 @@ export interface SweepDatatypeResult extends SweepDatatypeInput {
   unrouted: number;
   /** Per flow: linked links whose record on this side was not found, told to check it. */
   missing: Record<string, number>;
+  /** Per flow (A side only): links waiting for a dependency, told to look for a match again. */
+  waiting: Record<string, number>;
 }
 
 export function createSweepActivities(
@@ -31,6 +33,21 @@ export function createSweepActivities(
   delivery: ReturnType<typeof createDelivery>,
   options: FeedOptions,
 ) {
+  /** Sends the verify signal to the links a visibility query finds (those `wanted` picks); how many. */
+  async function signalAll(
+    query: string,
+    side: 'a' | 'b',
+    wanted: (link: WorkflowExecutionInfo) => boolean = () => true,
+  ): Promise<number> {
+    let signalled = 0;
+    for await (const link of client.workflow.list({ query })) {
+      if (!wanted(link)) continue;
+      await client.workflow.getHandle(link.workflowId).signal(verifyRecordSignal, { side });
+      signalled += 1;
+    }
+    return signalled;
+  }
+
   return {
     async sweepDatatype({ system, datatype }: SweepDatatypeInput): Promise<SweepDatatypeResult> {
       return asActivity(async () => {
@@ -43,6 +60,7 @@ export function createSweepActivities(
           delivered: 0,
           unrouted: 0,
           missing: {},
+          waiting: {},
         };
         for await (const { records: page } of adapters[system].listChanged(
           { datatype, pageSize: options.pageSize },
@@ -57,17 +75,23 @@ export function createSweepActivities(
         }
         for (const { flow, side } of flowsFedBy(system, datatype)) {
           const idOnThisSide = side === 'a' ? SyncAId : SyncBId;
-          let missing = 0;
-          for await (const link of client.workflow.list({
-            query: `SyncFlow = '${flow.name}' AND SyncLinkState = 'linked' AND ExecutionStatus = 'Running'`,
-          })) {
-            const id = link.typedSearchAttributes.get(idOnThisSide);
-            if (!id || ids.has(id)) continue;
-            // The link reads the record before it believes it gone: it may be newer than this listing.
-            await client.workflow.getHandle(link.workflowId).signal(verifyRecordSignal, { side });
-            missing += 1;
+          // The link reads the record before it believes it gone: it may be newer than this listing.
+          result.missing[flow.name] = await signalAll(
+            `SyncFlow = '${flow.name}' AND SyncLinkState = 'linked' AND ExecutionStatus = 'Running'`,
+            side,
+            (link) => {
+              const id = link.typedSearchAttributes.get(idOnThisSide);
+              return Boolean(id) && !ids.has(id!);
+            },
+          );
+          // A B record made since a waiting link searched is seen by no feed (it has no link's
+          // marker): the sweep has the link search again (DATAFLOWS.md rule 2, "a later match").
+          if (side === 'a') {
+            result.waiting[flow.name] = await signalAll(
+              `SyncFlow = '${flow.name}' AND SyncLinkState = 'waiting-for-dependency' AND ExecutionStatus = 'Running'`,
+              side,
+            );
           }
-          result.missing[flow.name] = missing;
         }
         return result;
       });

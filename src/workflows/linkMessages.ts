@@ -55,7 +55,10 @@ export interface VerifyRecordInput {
   side: 'a' | 'b';
 }
 
-/** The reconciliation sweep did not see this link's record on one side: read it, park if gone. */
+/**
+ * From the reconciliation sweep: it did not see this link's record on one side (read it, park if
+ * gone), or the link waits for a dependency (search for a match again).
+ */
 export const verifyRecordSignal = defineSignal<[VerifyRecordInput]>('verifyRecord');
 /** Re-read both sides, re-apply the mapping and write what differs. */
 export const forceResyncSignal = defineSignal('forceResync');

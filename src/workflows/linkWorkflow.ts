@@ -70,7 +70,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
   });
   setHandler(forceResyncSignal, () => link.requestResync());
   setHandler(verifyRecordSignal, ({ side }) => {
-    if (link.isLinked) link.s.verify = side;
+    if (link.isLinked || link.s.status === 'waiting-for-dependency') link.s.verify = side;
   });
   setHandler(getLinkStateQuery, () => link.s);
 
@@ -355,9 +355,12 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     if (link.s.verify) {
       const side = link.s.verify;
       link.s.verify = undefined;
-      const record = await read(side);
-      if (!record) return missing(side);
-      link.receive({ side, record });
+      // A linked link reads its record; one waiting for a dependency searches again, below.
+      if (link.isLinked) {
+        const record = await read(side);
+        if (!record) return missing(side);
+        link.receive({ side, record });
+      }
     }
     if (!link.isLinked) return establish();
     const { a, b } = link.takePending();
