@@ -170,4 +170,16 @@ describe('the base after a write', () => {
       'without the write, the reply is taken as synchronized',
     );
   });
+
+  it("takes an API's own value for the other members of an object it wrote where there was none", async () => {
+    const { employeeToEmployee } = await import('../src/mappings/employeeToEmployee.js');
+    const empty = { AddressLine1: null, AddressLine2: null, City: null, ZipCode: null, CountryCode: null };
+    const read = { FirstName: 'Siri', MailAddress: empty };
+    const sent = { ...read, MailAddress: { ...empty, City: 'Bodø', ZipCode: '8006' } };
+    // v2 gives a new address the country code NO; nobody typed it.
+    const reply = { ...read, MailAddress: { ...empty, City: 'Bodø', ZipCode: '8006', CountryCode: 'NO' } };
+    const b = { firstName: 'Siri', mailAddress: { city: 'Bodø', zipCode: '8006', countryCode: null } };
+    const after = baseOf(employeeToEmployee, reply, b, { a: { read, sent } });
+    assert.equal(differsFromBase(employeeToEmployee, 'a', reply, after), false);
+  });
 });

@@ -302,7 +302,8 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
             ...bySide(side, outcome.record, other),
             written,
           });
-          // A change someone made between the read and the write comes back with the reply.
+          // A change someone made between the read and a v2 patch comes back with the reply (a v1
+          // post writes every field, so there it is overwritten: see the README).
           const again = await mappingActivities.planMerge({ flow, base: synced, [side]: outcome.record });
           return {
             kind: 'written',

@@ -2,7 +2,7 @@
 // a link takes only what is newer than what it has seen, so this repairs what the feed missed —
 // and tell the links whose record was not among them to check it: deletes are seen only this way.
 import { Context } from '@temporalio/activity';
-import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
 import { SyncAId, SyncBId } from '../searchAttributes.js';
 import type { SystemName } from '../systems/system.js';
 import { verifyRecordSignal } from '../workflows/linkMessages.js';
@@ -33,17 +33,23 @@ export function createSweepActivities(
   delivery: ReturnType<typeof createDelivery>,
   options: FeedOptions,
 ) {
-  /** Sends the verify signal to the links a visibility query finds (those `wanted` picks); how many. */
+  /** Sends the verify signal to the links a visibility query finds that `wanted` picks; how many. */
   async function signalAll(
     query: string,
     side: 'a' | 'b',
-    wanted: (link: WorkflowExecutionInfo) => boolean = () => true,
+    wanted: (link: WorkflowExecutionInfo) => boolean,
   ): Promise<number> {
     let signalled = 0;
     for await (const link of client.workflow.list({ query })) {
+      heartbeat({ signalled });
       if (!wanted(link)) continue;
-      await client.workflow.getHandle(link.workflowId).signal(verifyRecordSignal, { side });
-      signalled += 1;
+      try {
+        await client.workflow.getHandle(link.workflowId).signal(verifyRecordSignal, { side });
+        signalled += 1;
+      } catch (error) {
+        // A link that ended since the query needs no word.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
     }
     return signalled;
   }
@@ -85,11 +91,13 @@ export function createSweepActivities(
             },
           );
           // A B record made since a waiting link searched is seen by no feed (it has no link's
-          // marker): the sweep has the link search again (DATAFLOWS.md rule 2, "a later match").
+          // marker): the sweep has the link search again (DATAFLOWS.md rule 2, "a later match"),
+          // with the copy of its A record just handed to it, so only one that was listed.
           if (side === 'a') {
             result.waiting[flow.name] = await signalAll(
               `SyncFlow = '${flow.name}' AND SyncLinkState = 'waiting-for-dependency' AND ExecutionStatus = 'Running'`,
               side,
+              (link) => ids.has(link.typedSearchAttributes.get(SyncAId) ?? ''),
             );
           }
         }

@@ -53,14 +53,38 @@ export function baseOf(
   written: Partial<Record<'a' | 'b', Written>> = {},
 ): Base {
   const held = { a, b };
+  const wrote = {
+    a: written.a && writtenFields(flow, 'a', written.a),
+    b: written.b && writtenFields(flow, 'b', written.b),
+  };
   const valueOn = (field: FieldMapping, side: 'a' | 'b'): Value => {
-    const write = written[side];
-    const untouched = write && sameValue(field[side].get(write.sent), field[side].get(write.read));
-    return field[side].get(untouched ? write.read : held[side]);
+    const read = written[side]?.read;
+    return field[side].get(read && !wrote[side]!.has(field) ? read : held[side]);
   };
   return Object.fromEntries(
     syncedFields(flow).map((field) => [fieldKey(field), { a: valueOn(field, 'a'), b: valueOn(field, 'b') }]),
   );
+}
+
+/** `MailAddress` for `MailAddress.City`: the object a field belongs to, or the field itself. */
+const groupOf = (field: FieldMapping, side: 'a' | 'b') => field[side].label.split('.')[0];
+
+/**
+ * The fields a write set on one side: those it changed, and every field of an object it wrote
+ * where there was none (all its fields empty), whose other members the API may fill in (v2 gives
+ * a new address the country code NO).
+ */
+function writtenFields(flow: FlowDefinition, side: 'a' | 'b', { read, sent }: Written): Set<FieldMapping> {
+  const fields = syncedFields(flow);
+  const changed = fields.filter((field) => !sameValue(field[side].get(sent), field[side].get(read)));
+  const created = new Set(
+    changed
+      .map((field) => groupOf(field, side))
+      .filter((group) =>
+        fields.every((field) => groupOf(field, side) !== group || isEmpty(field[side].get(read))),
+      ),
+  );
+  return new Set([...changed, ...fields.filter((field) => created.has(groupOf(field, side)))]);
 }
 
 /** Whether a record differs from the base on any synced field: false means an echo or an irrelevant change. */

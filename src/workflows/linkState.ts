@@ -49,7 +49,10 @@ export interface LinkSnapshot {
   /** A listing of A lacked this link's record, as a child reported: not read until one is delivered. */
   aUnlisted?: boolean;
   resyncRequested: boolean;
-  /** A side the reconciliation sweep did not find this link's record on, to be read. */
+  /**
+   * A side the reconciliation sweep asks about: a linked link reads its record there (the sweep did
+   * not find it); one waiting for a dependency searches for a match again.
+   */
   verify?: 'a' | 'b';
   /** Links that need this one synchronized; told when it is (or cannot be). */
   dependants: string[];
@@ -98,6 +101,8 @@ export class LinkState {
       decisions: [],
       lastSeen: {},
     };
+    // A state carried over from code that took B copies of any record with this link's marker.
+    if (this.s.pending.b && this.s.pending.b.id !== this.s.bId) this.s.pending.b = undefined;
   }
 
   get isLinked(): boolean {

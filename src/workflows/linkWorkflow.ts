@@ -284,9 +284,10 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
         ...(step.bAfter && { b: { read: merged.b.data, sent: step.bAfter } }),
       };
       link.s.base = await mapping.baseOf({ flow: flowName, a: records.a!, b: records.b!, written });
-      // A reply holds any change made since the copy the merge wrote over was read: one more round
-      // merges it. (A link that wrote before this round was added replays as it ran then.)
-      if (patched(MERGE_WHAT_A_WRITE_BROUGHT)) continue;
+      // A v2 patch's reply holds any change made since the copy it went over was read (a v1 post
+      // writes every field): one more round merges it, unless this was the last round anyway. (A
+      // link that wrote before this round was added replays as it ran then.)
+      if (round + 1 < MAX_MERGE_ROUNDS && patched(MERGE_WHAT_A_WRITE_BROUGHT)) continue;
       link.setStatus('linked');
       return;
     }
