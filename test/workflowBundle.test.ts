@@ -29,7 +29,7 @@ describe('the workflow bundle', function () {
   this.timeout(120_000);
 
   // Each link the worker starts, replays or caches would otherwise evaluate every workflow module
-  // again (README, Benchmark: 13% of a replay's CPU, 60 kB of a cached link).
+  // again (bench/FINDINGS.md, Memory and Edits: 13% of a replay's CPU, 60 kB of a cached link).
   it('preloads the workflows: evaluated once per worker thread, not once per workflow', async () => {
     const { code } = await workflowBundle();
     const preloaded = /function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
