@@ -3,7 +3,7 @@
 //
 // `--heap-growing-percent=20`: V8 collects once a heap has grown 20% past what survived its last
 // collection, rather than letting it grow up to 4× first. A worker peaked at about 410 MB in an
-// N = 1000 backfill instead of 690, for about 15% more worker CPU (README "Benchmark"). Unlike a
+// N = 1000 backfill instead of 690, for about 15% more worker CPU (bench/FINDINGS.md). Unlike a
 // heap limit (`--max-old-space-size`), a large list page cannot make the worker run out of memory.
 // `--max-semi-space-size=8` (MB, half of Node 20's default) keeps each thread's young generation
 // small: the first 14 minutes of an N = 20000 backfill peaked at 402 MB instead of 438, for about

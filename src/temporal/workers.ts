@@ -60,7 +60,7 @@ export async function startWorkers(
       // replays its (short, continued-as-new) history when its next message comes.
       maxCachedWorkflows: config.SYNC_WORKFLOW_CACHE_SIZE,
       // The SDK's 40 workflow tasks at once stays: 16 let a poll's replays go more in turn, but
-      // slowed an N = 5000 backfill by a third (see README, Benchmark).
+      // slowed an N = 5000 backfill by a third (see bench/FINDINGS.md, Edits).
     }),
     ...Object.entries(rateLimits).map(([system, perSecond]) =>
       Worker.create({
