@@ -279,24 +279,26 @@ describe('PowerofficegoClient (v2) against the simulator', () => {
       assert.equal(sim.admin.stats().rateLimited, 0);
     });
 
-    it('429 with Retry-After: 3 (scripted): retryAfterMs 3000', async () => {
+    it('429 (scripted): Retry-After when sent, else the published wait of 1 s (v2 does not publish the header)', async () => {
+      const tooMany = { status: 429, body: { statusCode: '429', message: 'Slow down.' } };
       const server = await startScriptedServer({
         'POST /OAuth/Token': {
           status: 200,
           body: { access_token: 't', token_type: 'bearer', expires_in: 1200 },
         },
-        'GET /v2/Customers/1': {
-          status: 429,
-          headers: { 'Retry-After': '3' },
-          body: { statusCode: '429', message: 'Slow down.' },
-        },
+        'GET /v2/Customers/1': { ...tooMany, headers: { 'Retry-After': '3' } },
+        'GET /v2/Customers/2': tooMany,
       });
       try {
-        const error = await new PowerofficegoClient({ baseUrl: `${server.url}/v2`, ...keys })
-          .get('customer', { id: '1' })
-          .catch((e: unknown) => e);
-        assert.ok(error instanceof RateLimitError, String(error));
-        assert.equal(error.retryAfterMs, 3000);
+        const client = new PowerofficegoClient({ baseUrl: `${server.url}/v2`, ...keys });
+        for (const [id, waitMs] of [
+          ['1', 3000],
+          ['2', 1000],
+        ] as const) {
+          const error = await client.get('customer', { id }).catch((e: unknown) => e);
+          assert.ok(error instanceof RateLimitError, String(error));
+          assert.equal(error.retryAfterMs, waitMs);
+        }
       } finally {
         await server.close();
       }
