@@ -169,8 +169,9 @@ export function createApiActivities(adapters: Adapters, ownWrites: OwnWrites) {
       // "Not found" can be about a record the write refers to (v1: a department's code), not this
       // one: that is a refusal, in the API's words, not a deleted record.
       if (error instanceof NotFoundError) {
-        if (await adapters[system].get(ref, signal())) throw error;
-        return { kind: 'gone' };
+        const now = await current(system, ref);
+        if (now.kind !== 'gone') throw error;
+        return now;
       }
       if (error instanceof ChangedSinceReadError) return current(system, ref);
       throw error;

@@ -97,7 +97,7 @@ export function createSweepActivities(
             result.waiting[flow.name] = await signalAll(
               `SyncFlow = '${flow.name}' AND SyncLinkState = 'waiting-for-dependency' AND ExecutionStatus = 'Running'`,
               side,
-              (link) => ids.has(link.typedSearchAttributes.get(SyncAId) ?? ''),
+              (link) => ids.has(link.typedSearchAttributes.get(idOnThisSide) ?? ''),
             );
           }
         }
