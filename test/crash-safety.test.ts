@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { feedWorkflowId } from '../src/ids.js';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import { adminOf } from './support/admin.js';
+import { deliveredChanges } from './support/deliveredChanges.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
 import { startWorkerProcess, type WorkerProcess } from './support/workerProcess.js';
 
@@ -156,13 +157,7 @@ describe('a first listing cut short by a dead worker', function () {
     );
     for (const id of older.filter((id) => id <= position)) {
       const { events } = await stack.client.workflow.getHandle(`link:supplier-contact:${id}`).fetchHistory();
-      const fromA = (events ?? []).filter((event) => {
-        const signaled = event.workflowExecutionSignaledEventAttributes;
-        if (signaled?.signalName !== 'recordChanged') return false;
-        return (
-          defaultPayloadConverter.fromPayload<{ side: string }>(signaled.input!.payloads![0]!).side === 'a'
-        );
-      });
+      const fromA = deliveredChanges(events ?? []).filter((change) => change.side === 'a');
       assert.equal(fromA.length, 1, `supplier ${id}, listed before the worker died, was handed over once`);
     }
     assert.equal((await adminOf(stack.v1).list('contact')).length, 34);

@@ -3,10 +3,12 @@ import { strict as assert } from 'node:assert';
 import { defaultPayloadConverter } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { readFile } from 'node:fs/promises';
-import type { RecordChangedInput } from '../src/workflows/linkMessages.js';
 import { SyncAId, SyncBId, SyncFlow, SyncLinkState } from '../src/searchAttributes.js';
 import { sweepNow } from '../src/temporal/sweep.js';
+import type { LinkInput } from '../src/workflows/linkMessages.js';
+import { startLinkOptions } from '../src/workflows/startLinkOptions.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
+import { deliveredChanges } from './support/deliveredChanges.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
 
 const settle = (ms = 2_500) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,6 +43,11 @@ describe('flow supplier → contact, end to end', function () {
     // Already in B with the same e-mail as supplier 0: to be linked, not duplicated.
     matched = await v1.create('contact', { Name: 'Old name', Emails: [{ Value: 'POST0@leverandor0.no' }] });
     await stack.startWorkers();
+    // Already running when the first listing comes (as a link another link asked for would be).
+    await stack.client.workflow.start(
+      'linkWorkflow',
+      startLinkOptions(`link:supplier-contact:${suppliers[2]!.Id}`),
+    );
     await stack.startSync();
   });
 
@@ -99,23 +106,40 @@ describe('flow supplier → contact, end to end', function () {
           ? defaultPayloadConverter.fromPayload<{ activity_type: string }>(marker).activity_type
           : [];
       }),
-      deliveries: (events ?? []).flatMap((event) => {
-        const signal = event.workflowExecutionSignaledEventAttributes;
-        if (signal?.signalName !== 'recordChanged') return [];
-        return [defaultPayloadConverter.fromPayload<RecordChangedInput>(signal.input!.payloads![0]!).side];
-      }),
+      deliveries: deliveredChanges(events ?? []).map((change) => change.side),
     };
   };
 
   it('matches the backfill a page at a time, and hands no link back the record it created', async () => {
     await settle(); // the B feed has listed the contacts the links created
-    for (const supplier of suppliers.slice(1)) {
+    // Supplier 0 has a match in B; supplier 2's link was running before the listing, so read its own.
+    for (const supplier of [suppliers[1]!]) {
       const { activities, localActivities, deliveries } = await historyOf(supplier);
       assert.deepEqual(activities, ['createRecord'], 'no search of its own: the feed searched for the page');
       // The feed's plan came with the record and the base with the create: it only tells the customer link.
       assert.deepEqual(localActivities, ['tellLink']);
       assert.deepEqual(deliveries, ['a'], 'its own create is not delivered back to it');
     }
+  });
+
+  it('starts a new link with its record, and hands it to a link already running as a signal', async () => {
+    const startedWith = async (supplier: Fields) => {
+      const { events } = await stack.client.workflow
+        .getHandle(`link:supplier-contact:${supplier.Id}`)
+        .fetchHistory();
+      const [input] = events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads!;
+      return { start: defaultPayloadConverter.fromPayload<LinkInput>(input!).change, events: events! };
+    };
+    const fresh = await startedWith(suppliers[1]!);
+    assert.equal(fresh.start?.record.id, String(suppliers[1]!.Id), 'the record came with the start');
+    const running = await startedWith(suppliers[2]!);
+    assert.equal(running.start, undefined);
+    assert.deepEqual(
+      deliveredChanges(running.events).map((change) => change.record.id),
+      [String(suppliers[2]!.Id)],
+      'the record came as a signal',
+    );
+    assert.ok(await contactOf(suppliers[2]!), 'and the link created its contact');
   });
 
   it('a supplier added after the backfill searches for its existing contact itself', async () => {

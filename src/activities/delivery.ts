@@ -2,7 +2,7 @@
 // flow it feeds, a B record to the link that holds it (by origin marker, else by the link's
 // `SyncBId` search attribute). Shared by the change feeds and the reconciliation sweep.
 import { log } from '@temporalio/activity';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import pLimit from 'p-limit';
 import { linkWorkflowId, parseOriginMarker } from '../ids.js';
 import { flows } from '../mappings/index.js';
@@ -68,13 +68,27 @@ export function createDelivery({
 }: DeliveryDependencies) {
   const limit = pLimit(concurrency);
 
-  const deliver = async (system: SystemName, linkId: string, change: RecordChangedInput) => {
+  /** `isNew`: the link most likely does not exist yet (a feed's first listing). */
+  const deliver = async (system: SystemName, linkId: string, change: RecordChangedInput, isNew = false) => {
     // The link wrote this very copy itself: it is no news to it.
     if (ownWrites.take(linkId, system, change.record)) return;
     // Throttled by the SDK: shows progress through a long page of deliveries.
     heartbeat();
     // A link the feed starts has its record's name in the memo from the start: no later upsert.
     const name = change.side === 'a' ? recordName(change.record.data) : undefined;
+    if (isNew) {
+      // Started eagerly, the link's first workflow task comes back with the start, to this
+      // process's workflow worker, instead of through the server's task queue.
+      try {
+        await client.workflow.start('linkWorkflow', {
+          ...startLinkOptions(linkId, name, change),
+          requestEagerStart: true,
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+    }
     await client.workflow.signalWithStart('linkWorkflow', {
       ...startLinkOptions(linkId, name),
       signal: recordChangedSignal,
@@ -160,7 +174,7 @@ export function createDelivery({
                   ...found.get(record),
                   ...(orphans.has(record) && { parentUnlisted: true }),
                 };
-                return [linkId, limit(() => deliver(system, linkId, change))];
+                return [linkId, limit(() => deliver(system, linkId, change, firstListing))];
               }),
             );
             deliveries.push(...started.values());

@@ -1,6 +1,6 @@
 // The workers of one process: one for the workflows and one per API task queue, whose
 // `maxTaskQueueActivitiesPerSecond` is the API's rate limit, enforced by Temporal across all workers.
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createApiQueueActivities, createEngineActivities } from '../activities/index.js';
 import { createBackfillWindow } from '../activities/backfillWindow.js';
@@ -27,12 +27,8 @@ export async function startWorkers(
   installRuntime(config);
   const dataConverter = dataConverterFrom(config);
   const connection = await NativeConnection.connect(connectionOptions(config));
-  const clientConnection = await Connection.connect(connectionOptions(config));
-  const client = new Client({
-    connection: clientConnection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    dataConverter,
-  });
+  // The workers' own connection: a link a feed starts eagerly comes back to this process's worker.
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const dependencies = {
     adapters: createAdapters(config),
     client,
@@ -73,10 +69,7 @@ export async function startWorkers(
       }),
     ),
   ]);
-  const done = Promise.all(workers.map((worker) => worker.run())).then(async () => {
-    await clientConnection.close();
-    await connection.close();
-  });
+  const done = Promise.all(workers.map((worker) => worker.run())).then(() => connection.close());
   return {
     done,
     async shutdown() {

@@ -10,6 +10,8 @@ export interface LinkInput {
   aId: string;
   /** Carried across continue-as-new; absent on a link's first run. */
   state?: LinkSnapshot;
+  /** The change a feed started the link with (an eager start carries no signal). */
+  change?: RecordChangedInput;
 }
 
 export interface RecordChangedInput {

@@ -54,7 +54,7 @@ const MERGE_WHAT_A_WRITE_BROUGHT = 'merge-what-a-write-brought';
 const RESUME_ON_BOTH_SIDES = 'resume-on-both-sides';
 const HISTORY_LIMIT = 2_000;
 
-export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): Promise<void> {
+export async function linkWorkflow({ flow: flowName, aId, state, change }: LinkInput): Promise<void> {
   const flow = flowNamed(flowName);
   const link = new LinkState(flowName, aId, flow.policy, state);
   const self = workflowInfo().workflowId;
@@ -73,6 +73,7 @@ export async function linkWorkflow({ flow: flowName, aId, state }: LinkInput): P
     if (link.isLinked || link.s.status === 'waiting-for-dependency') link.s.verify = side;
   });
   setHandler(getLinkStateQuery, () => link.s);
+  if (change) link.receive(change);
 
   const now = () => new Date().toISOString();
   const aRef = (): RecordRef => ({ datatype: flow.a.datatype, id: aId, parentId: link.s.aParentId });
