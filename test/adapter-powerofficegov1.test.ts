@@ -12,6 +12,7 @@ import {
   type PowerofficegoV1Adapter,
 } from '../src/systems/powerofficegov1/adapter.js';
 import type { ListedPage, SyncRecord } from '../src/systems/system.js';
+import { startScriptedServer } from './client-scripted-server.js';
 
 type Stamped = { id: number; lastChanged: string };
 
@@ -135,6 +136,36 @@ describe('PowerofficegoV1Adapter (v1) against the simulator', () => {
       );
       assert.equal(requests('GET /Customer'), 0);
     });
+  });
+
+  it("a record's last change is its address's when that is later (scripted: v1 does not say a record's moves)", async () => {
+    const token = { access_token: 't', token_type: 'bearer', expires_in: 599, refresh_token: 'r' };
+    const data = {
+      id: 7,
+      name: 'Adresse AS',
+      lastChanged: '2026-01-01T10:00:00Z',
+      mailAddress: {
+        id: 1,
+        address1: 'Kaia 2',
+        city: 'Oslo',
+        zipCode: '0150',
+        lastChanged: '2026-01-01T11:00:00Z',
+      },
+    };
+    const server = await startScriptedServer({
+      'POST /OAuth/Token': { status: 200, body: token },
+      'GET /Customer/7': { status: 200, body: { success: true, data } },
+    });
+    try {
+      const scripted = createPowerofficegoV1Adapter({
+        baseUrl: server.url,
+        ...simulatorCredentials.powerofficegov1,
+      });
+      const record = await scripted.get({ datatype: 'customer', id: '7' });
+      assert.equal(record?.lastChanged, '2026-01-01T11:00:00.000Z');
+    } finally {
+      await server.close();
+    }
   });
 
   it('get: undefined when v1 says not found', async () => {

@@ -6,7 +6,7 @@ import { datatypeOf } from '../datatypeOf.js';
 import { ChangedSinceReadError, unlessNotFound, ValidationError } from '../errors.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
-import { toInstant } from '../http/instant.js';
+import { changedAt, toInstant } from '../http/instant.js';
 import { listedPages } from '../listPosition.js';
 import type {
   CallOptions,
@@ -216,17 +216,9 @@ function toSyncRecord(record: V2Record<V2Datatype>): SyncRecord {
   };
 }
 
-/**
- * A contact's own timestamp does not move when only its address changes (the OpenAPI says so), but
- * the address's does: the record changed when the later of the two did.
- */
 function lastChangedOf(record: V2Record<V2Datatype>): string {
-  const own = toInstant(record.LastChangedDateTimeOffset);
   const { MailAddress } = record as { MailAddress?: { LastChangedDateTimeOffset?: string | null } | null };
-  const address = MailAddress?.LastChangedDateTimeOffset;
-  if (!address) return own;
-  const addressChanged = toInstant(address);
-  return Date.parse(addressChanged) > Date.parse(own) ? addressChanged : own;
+  return changedAt(record.LastChangedDateTimeOffset, MailAddress?.LastChangedDateTimeOffset);
 }
 
 /**

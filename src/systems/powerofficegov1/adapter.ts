@@ -3,7 +3,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { datatypeOf } from '../datatypeOf.js';
 import { NotFoundError, RateLimitError, unlessNotFound } from '../errors.js';
-import { toInstant } from '../http/instant.js';
+import { changedAt, toInstant } from '../http/instant.js';
 import { createPacer, type Pacer } from '../http/pacer.js';
 import type { OnInvalid } from '../http/parse-body.js';
 import { invalidRecord } from '../invalidRecord.js';
@@ -178,7 +178,10 @@ function toSyncRecord(datatype: V1Datatype, record: V1Record<V1Datatype>): SyncR
   return {
     id: String(id),
     ...('partyId' in record && { parentId: String(record.partyId) }),
-    lastChanged: toInstant(record.lastChanged),
+    lastChanged: changedAt(
+      record.lastChanged,
+      (record as { mailAddress?: { lastChanged?: string | null } | null }).mailAddress?.lastChanged,
+    ),
     data: record,
   };
 }
