@@ -80,3 +80,53 @@ describe('a change feed after a burst of changes', function () {
     );
   });
 });
+
+describe('change feeds of APIs whose clocks run behind the worker’s', function () {
+  this.timeout(180_000);
+  // Well beyond the tests' overlap (2 s) and poll interval (0.5 s): a cursor on the worker's clock
+  // would run ahead of every change the APIs stamp.
+  const behindMs = 20_000;
+  let stack: SyncStack;
+
+  before(async () => {
+    stack = await startSyncStack({ v2: { clockOffsetMs: -behindMs }, v1: { clockOffsetMs: -behindMs } });
+  });
+
+  after(async () => stack?.stop());
+
+  it('reads where a poll began on the API’s clock, so edits on either side still come through', async () => {
+    const v2 = adminOf(stack.v2);
+    const v1 = adminOf(stack.v1);
+    const supplier = await v2.create('supplier', { Name: 'Etterslep AS', EmailAddress: 'post@etterslep.no' });
+    await stack.startWorkers();
+    await stack.startSync();
+    const contact = await eventually(
+      async () => (await v1.list('contact')).find((record) => record.Name === 'Etterslep AS'),
+      { what: 'the contact in v1' },
+    );
+    // Past the first listing: from here on only the feeds' polls carry edits.
+    await pause(3_000);
+
+    await v2.edit('supplier', supplier.Id as number, { Name: 'Etterslep Nord AS' });
+    await eventually(
+      async () =>
+        (await v1.get('contact', contact.ContactId as number)).Name === 'Etterslep Nord AS'
+          ? true
+          : undefined,
+      { what: 'the edit in A to reach B', timeoutMs: 15_000 },
+    );
+    await v1.edit('contact', contact.ContactId as number, { Phones: [{ Value: '+47 22 33 44 55' }] });
+    await eventually(
+      async () =>
+        (await v2.get('supplier', supplier.Id as number)).PhoneNumber === '+47 22 33 44 55'
+          ? true
+          : undefined,
+      { what: 'the edit in B to reach A', timeoutMs: 15_000 },
+    );
+
+    const feed = stack.client.workflow.getHandle(feedWorkflowId('powerofficego', 'supplier'));
+    const { cursor } = await feed.query(getFeedStateQuery);
+    const ahead = Date.parse(cursor.since!) - (Date.now() - behindMs);
+    assert.ok(ahead <= 1_000, `the cursor is ${ahead} ms ahead of the API's clock`);
+  });
+});

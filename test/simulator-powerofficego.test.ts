@@ -284,6 +284,21 @@ describe('Powerofficego (API v2) simulator', () => {
   });
 
   describe('change tracking', () => {
+    it("stamps records and its Date header on its own clock, when told it runs behind this machine's", async () => {
+      const behind = await startPowerofficegoSimulator({ rateLimit: false, clockOffsetMs: -3_600_000 });
+      try {
+        const reply = await new ApiSession(behind, 'powerofficego').post('/Customers', {
+          Name: 'Klokke AS',
+          EmailAddress: 'post@klokke.no',
+        });
+        const hourAgo = Date.now() - 3_600_000;
+        assert.ok(Math.abs(Date.parse(reply.body.LastChangedDateTimeOffset) - hourAgo) < 5_000);
+        assert.ok(Math.abs(Date.parse(reply.headers.get('date')!) - hourAgo) < 5_000);
+      } finally {
+        await behind.close();
+      }
+    });
+
     it('returns only records changed strictly after lastChangedDateTimeOffsetGreaterThan', async () => {
       const first = (await newCustomer()).body;
       const second = (await newCustomer({ Name: 'Second', EmailAddress: 'b@b.no' })).body;

@@ -51,7 +51,7 @@ const msOf = (key: string) => Date.parse(key.slice(key.indexOf('@') + 1));
  * listing takes the best part of an hour). An older worker's details, in another shape, start over.
  */
 const PollProgress = z.object({
-  /** When the first attempt began: the next poll must not start later (see nextSince). */
+  /** When the first attempt began, on this machine's clock: the next poll must not start later (see nextSince). */
   startedAt: z.number(),
   /** The newest last-changed listed so far (the cursor's, before the first page). */
   newest: z.string().optional(),
@@ -68,8 +68,8 @@ type PollProgress = z.infer<typeof PollProgress>;
  * ran may sit on a page already read: the next poll starts no later than this one did. And a change
  * that was an overlap old when this poll started was listed by it, so a burst of changes (an import,
  * a seed) is listed again for an overlap or two, not at every poll until something newer comes:
- * idle polls cost the same whatever the burst's size. Both bounds take the API's clock and this
- * one to agree within the overlap, as it takes a write to be listed within it. In epoch ms.
+ * idle polls cost the same whatever the burst's size. `startedAt` is on the API's clock (see
+ * ServerClock); the lower bound takes a write to be listed within the overlap. In epoch ms.
  */
 function nextSince(newest: string | undefined, startedAt: number, overlapMs: number): number {
   const newestMs = newest === undefined ? -Infinity : Date.parse(newest);
@@ -126,7 +126,9 @@ export function createFeedActivities(
         }
 
         const { startedAt, newest, delivered, unrouted } = progress;
-        const nextMs = nextSince(newest, startedAt, options.overlapMs);
+        // On the API's clock, as this process last saw it (an attempt on another worker took
+        // `startedAt` on that worker's clock: a small error, on a poll cut short).
+        const nextMs = nextSince(newest, adapters[system].apiTime(startedAt), options.overlapMs);
         const windowStart = nextMs - options.overlapMs;
         const stillSeen = [...new Set([...cursor.seen, ...keys])].filter((key) => msOf(key) >= windowStart);
         const next = { since: new Date(nextMs).toISOString(), seen: stillSeen };

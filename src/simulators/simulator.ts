@@ -25,6 +25,11 @@ export interface SimulatorOptions {
   rateLimit?: number | false;
   /** Token lifetime in seconds. Default: the published one (v2 1200, v1 599). */
   tokenTtlSeconds?: number;
+  /**
+   * How far the API's clock runs ahead of this machine's, in milliseconds (negative: behind): its
+   * records' timestamps and its `Date` header. Default 0.
+   */
+  clockOffsetMs?: number;
   /** v1 only: how far reads lag behind writes, in milliseconds. Default 0. */
   replicaLagMs?: number;
   faults?: FaultOptions;

@@ -80,6 +80,11 @@ export interface SystemAdapter {
   readonly perParentFeeds?: readonly string[];
 
   /**
+   * This machine's instant `localMs` on the API's clock, as its latest answer showed it (up to a
+   * second early, never late): the clock the timestamps `listChanged` filters by are on.
+   */
+  apiTime(localMs: number): number;
+  /**
    * Pages of records changed since `since`, each with the position a cut-short listing resumes
    * from. A record the contract forbids comes as it was sent, with its `problem`, and the list goes on.
    */

@@ -4,9 +4,17 @@
 export class Clock {
   #lastMicros = 0;
 
+  /** `offsetMs`: how far the API's clock runs ahead of this machine's (negative: behind). */
+  constructor(readonly offsetMs = 0) {}
+
+  /** The API's time now, in epoch milliseconds. */
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
   /** The next write's timestamp, as ISO 8601 UTC with six fractional digits. */
   next(): string {
-    this.#lastMicros = Math.max(Date.now() * 1000, this.#lastMicros + 1);
+    this.#lastMicros = Math.max(this.now() * 1000, this.#lastMicros + 1);
     return formatMicros(this.#lastMicros);
   }
 }

@@ -3,6 +3,7 @@
 // one error handler that answers every refusal in the API's own error shape, never a crash.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RunningSimulator } from '../simulator.js';
+import type { Clock } from './clock.js';
 import { spoil, type FaultInjector } from './faults.js';
 import { SimulatorProblem } from './problem.js';
 import type { RateLimiter } from './rateLimiter.js';
@@ -26,9 +27,11 @@ export interface ServerParts {
   rateLimiter: RateLimiter;
   faults: FaultInjector;
   stats: StatsCounter;
+  /** The API's clock: its `Date` header. */
+  clock: Clock;
 }
 
-export function createServer({ style, rateLimiter, faults, stats }: ServerParts): FastifyInstance {
+export function createServer({ style, rateLimiter, faults, stats, clock }: ServerParts): FastifyInstance {
   const app = Fastify({
     logger: false,
     forceCloseConnections: true,
@@ -58,7 +61,8 @@ export function createServer({ style, rateLimiter, faults, stats }: ServerParts)
 
   // Latency holds the answer, not the work: a write is done, and its answer late (or, if the
   // client gives up or dies meanwhile, never heard), as with a slow network.
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('date', new Date(clock.now()).toUTCString());
     if (isAdmin(request)) return payload;
     const { latencyMs, malformedIds } = faults.settings;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));

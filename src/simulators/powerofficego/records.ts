@@ -1,6 +1,6 @@
 // The v2 simulator's data: one SQLite database, the five collections, their id and number
 // series, and the resources that write them (shared by the API routes, the admin API and seeding).
-import { Clock } from '../common/clock.js';
+import type { Clock } from '../common/clock.js';
 import { Collection } from '../common/collection.js';
 import type { SimulatorDatabase } from '../common/database.js';
 import { SimulatorProblem } from '../common/problem.js';
@@ -36,7 +36,10 @@ export class PowerofficegoRecords {
   readonly collections: PowerofficegoCollections;
   readonly resources: PowerofficegoResources;
 
-  constructor(readonly database: SimulatorDatabase) {
+  constructor(
+    readonly database: SimulatorDatabase,
+    clock: Clock,
+  ) {
     const contactIndexes = [externalImportReferenceIndex, numberIndex];
     this.collections = {
       customer: new Collection<CustomerDto>(database, 'customer', (record) => record.Id, contactIndexes),
@@ -49,7 +52,7 @@ export class PowerofficegoRecords {
     };
     const series = (name: string, start: number) => new Sequence(database, name, start);
     const context: PowerofficegoContext = {
-      clock: new Clock(),
+      clock,
       collections: this.collections,
       // Separate ranges make an id used as the wrong kind stand out.
       contactIds: series('contact', 1001),

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SimulatorAdmin, splitField } from '../common/admin.js';
 import { registerAdminRoutes } from '../common/adminRoutes.js';
 import { SimulatorDatabase } from '../common/database.js';
+import { Clock } from '../common/clock.js';
 import { FaultInjector } from '../common/faults.js';
 import { createServer, listen } from '../common/httpServer.js';
 import { RateLimiter } from '../common/rateLimiter.js';
@@ -41,7 +42,8 @@ export async function startPowerofficegoSimulator(
   options: SimulatorOptions = {},
 ): Promise<RunningPowerofficegoSimulator> {
   const database = new SimulatorDatabase(options.dataFile);
-  const records = new PowerofficegoRecords(database);
+  const clock = new Clock(options.clockOffsetMs);
+  const records = new PowerofficegoRecords(database, clock);
   const stats = new StatsCounter();
   const faults = new FaultInjector(options.faults);
   const rateLimiter = new RateLimiter(options.rateLimit ?? 10);
@@ -51,7 +53,7 @@ export async function startPowerofficegoSimulator(
   );
   const keys = { ...simulatorCredentials.powerofficego, ...options.credentials } as PowerofficegoKeys;
 
-  const app = createServer({ style: powerofficegoStyle, rateLimiter, faults, stats });
+  const app = createServer({ style: powerofficegoStyle, rateLimiter, faults, stats, clock });
   registerTokenRoute(app, keys, tokens);
   await app.register(
     async (api) => {

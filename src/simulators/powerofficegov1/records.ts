@@ -1,6 +1,6 @@
 // The v1 simulator's data: one SQLite database, the five collections, their id and code series,
 // the resources that write them, and the read replica API GETs see.
-import { Clock } from '../common/clock.js';
+import type { Clock } from '../common/clock.js';
 import { Collection } from '../common/collection.js';
 import type { SimulatorDatabase } from '../common/database.js';
 import { SimulatorProblem } from '../common/problem.js';
@@ -38,6 +38,7 @@ export class Powerofficegov1Records {
   constructor(
     readonly database: SimulatorDatabase,
     replicaLagMs: number,
+    clock: Clock,
   ) {
     this.collections = {
       customer: new Collection<V1Customer>(database, 'customer', (r) => r.id, [
@@ -61,7 +62,7 @@ export class Powerofficegov1Records {
 
     const series = (name: string, start: number) => new Sequence(database, name, start);
     const context = {
-      clock: new Clock(),
+      clock,
       collections: this.collections,
       ids: {
         customer: series('customer', 1),

@@ -4,6 +4,7 @@
 import { SimulatorAdmin, splitField } from '../common/admin.js';
 import { registerAdminRoutes } from '../common/adminRoutes.js';
 import { SimulatorDatabase } from '../common/database.js';
+import { Clock } from '../common/clock.js';
 import { FaultInjector } from '../common/faults.js';
 import { createServer, listen } from '../common/httpServer.js';
 import { RateLimiter } from '../common/rateLimiter.js';
@@ -35,14 +36,15 @@ export async function startPowerofficegov1Simulator(
   options: Powerofficegov1SimulatorOptions = {},
 ): Promise<RunningPowerofficegov1Simulator> {
   const database = new SimulatorDatabase(options.dataFile);
-  const records = new Powerofficegov1Records(database, options.replicaLagMs ?? 0);
+  const clock = new Clock(options.clockOffsetMs);
+  const records = new Powerofficegov1Records(database, options.replicaLagMs ?? 0, clock);
   const stats = new StatsCounter();
   const faults = new FaultInjector(options.faults);
   const rateLimiter = new RateLimiter(options.rateLimit ?? 50);
   const tokens = new TokenIssuer(database.setting('token-secret', newSecret), options.tokenTtlSeconds ?? 599);
   const keys = { ...simulatorCredentials.powerofficegov1, ...options.credentials } as Powerofficegov1Keys;
 
-  const app = createServer({ style: powerofficegov1Style(tokens), rateLimiter, faults, stats });
+  const app = createServer({ style: powerofficegov1Style(tokens), rateLimiter, faults, stats, clock });
   registerTokenRoute(app, keys, tokens);
   await app.register(async (api) => {
     api.addHook('onRequest', requireAccess(tokens));

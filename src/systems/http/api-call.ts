@@ -8,6 +8,7 @@ import { createHttp } from './create-http.js';
 import type { TokenEndpoint } from './oauth.js';
 import { createPacer } from './pacer.js';
 import { parseBody, parseJson } from './parse-body.js';
+import { ServerClock } from './serverClock.js';
 import { TokenCache, type Token } from './token-cache.js';
 import { toApiError, type Describe } from './to-api-error.js';
 
@@ -40,7 +41,10 @@ export interface ApiRequest<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
-export type ApiCall = <S extends z.ZodType>(request: ApiRequest<S>) => Promise<z.output<S>>;
+export type ApiCall = (<S extends z.ZodType>(request: ApiRequest<S>) => Promise<z.output<S>>) & {
+  /** The API's clock, as its answers show it. */
+  readonly clock: ServerClock;
+};
 
 export function createApiCall(options: ApiCallOptions): ApiCall {
   const { system, config, headers } = options;
@@ -59,7 +63,9 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
   });
   const http = createHttp({ prefixUrl: config.baseUrl, timeoutMs, headers, pace });
 
-  return async (request) => {
+  const clock = new ServerClock();
+
+  const call = async <S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>> => {
     const context = { system, call: `${request.method} ${request.path}`, record: request.record };
     let response: Response<string>;
     try {
@@ -67,10 +73,12 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
     } catch (error) {
       throw toApiError(error, context, options.describe);
     }
+    clock.observe(response.headers.date);
     const failure = { ...context, status: response.statusCode };
     const body = response.statusCode === 204 ? request.noContent : parseJson(response.body, failure);
     return parseBody(request.schema, body, failure);
   };
+  return Object.assign(call, { clock });
 }
 
 async function send(

@@ -94,6 +94,10 @@ export class PowerofficegoAdapter implements SystemAdapter {
     this.#client = client;
   }
 
+  apiTime(localMs: number): number {
+    return this.#client.clock.at(localMs);
+  }
+
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<ListedPage> {
     const datatype = datatypeOf(this.system, V2_DATATYPES, query.datatype);
     // The API's filter is exclusive, the engine's `since` inclusive: ask from 1 ms before (a record

@@ -2,6 +2,7 @@
 // pages read while full, and RFC 6902 JSON Patch for updates.
 import type { Operation } from 'fast-json-patch';
 import { z } from 'zod';
+import type { ServerClock } from '../http/serverClock.js';
 import { createApiCall, type ApiCall } from '../http/api-call.js';
 import type { ClientConfig } from '../http/client-config.js';
 import { requestToken } from '../http/oauth.js';
@@ -69,6 +70,11 @@ export class PowerofficegoClient {
       fetchToken: (endpoint) => requestToken(endpoint, { grant_type: 'client_credentials' }, V2TokenReply),
       describe: describeProblem,
     });
+  }
+
+  /** The API's clock, as its answers show it. */
+  get clock(): ServerClock {
+    return this.#call.clock;
   }
 
   /** Pages of records, in Id order, reading the next page while the last one was full. */

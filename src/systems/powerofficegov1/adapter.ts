@@ -56,6 +56,10 @@ export class PowerofficegoV1Adapter implements SystemAdapter {
     this.#pace = createPacer(pacedCallsPerSecond);
   }
 
+  apiTime(localMs: number): number {
+    return this.#client.clock.at(localMs);
+  }
+
   async *listChanged(query: ChangedQuery, options?: CallOptions): AsyncIterable<ListedPage> {
     const datatype = datatypeOf(this.system, V1_DATATYPES, query.datatype);
     const filter = query.since === undefined ? undefined : changedSince(toInstant(query.since));

@@ -2,6 +2,7 @@
 // (a refusal is HTTP 200 with `success:false`), OData paging, and POST as create-or-update.
 import { z } from 'zod';
 import { AuthError, NotFoundError, type ApiError, type ApiErrorContext } from '../errors.js';
+import type { ServerClock } from '../http/serverClock.js';
 import { createApiCall, type ApiCall, type ApiRequest } from '../http/api-call.js';
 import type { ClientConfig } from '../http/client-config.js';
 import { requestToken, type TokenEndpoint } from '../http/oauth.js';
@@ -79,6 +80,11 @@ export class PowerofficegoV1Client {
       describe: describeFailure,
     });
     this.#contactRoute = config.contactRoute ?? '/Contact';
+  }
+
+  /** The API's clock, as its answers show it. */
+  get clock(): ServerClock {
+    return this.#call.clock;
   }
 
   /** Pages of records in id order, while `$skip` + the page's length is below the total `count`. */
