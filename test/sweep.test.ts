@@ -2,8 +2,11 @@
 // whose record was deleted (DATAFLOWS.md rule 7).
 import { strict as assert } from 'node:assert';
 import { setTimeout as pause } from 'node:timers/promises';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { feedWorkflowId, WORKFLOW_TASK_QUEUE } from '../src/ids.js';
 import { sweepNow } from '../src/temporal/sweep.js';
+import type { SweepReport } from '../src/workflows/sweepWorkflow.js';
 import { getLinkStateQuery } from '../src/workflows/linkMessages.js';
 import { adminOf, type Admin, type Fields } from './support/admin.js';
 import { eventually, startSyncStack, type SyncStack } from './support/syncStack.js';
@@ -110,5 +113,36 @@ describe('reconciliation sweep', function () {
       return current.status === 'linked' ? current : undefined;
     });
     assert.equal(state.bId, String(made.id));
+  });
+});
+
+describe('a sweep that cannot list one datatype', function () {
+  this.timeout(120_000);
+  let stack: SyncStack;
+
+  // A contact route v1 does not have: every listing of contacts is refused with a 404.
+  before(async () => {
+    stack = await startSyncStack({ env: { POWEROFFICEGOV1_CONTACT_ROUTE: '/Kontakter' } });
+    await stack.startWorkers();
+  });
+
+  after(async () => stack?.stop());
+
+  it('sweeps every other datatype, then fails naming the one it could not list', async () => {
+    const error = await sweepNow(stack.client).catch((e: unknown) => e);
+    assert.ok(error instanceof WorkflowFailedError, String(error));
+    const failure = error.cause;
+    assert.ok(failure instanceof ApplicationFailure, String(failure));
+    assert.match(failure.message, /could not list powerofficegov1 contact \(.*Kontakter/);
+    const [report] = failure.details as [SweepReport];
+    assert.deepEqual(
+      report.failed.map(({ system, datatype }) => `${system} ${datatype}`),
+      ['powerofficegov1 contact'],
+    );
+    const swept = report.datatypes.map(({ system, datatype }) => `${system} ${datatype}`);
+    assert.ok(
+      swept.includes('powerofficegov1 employee'),
+      `a datatype after it was swept: ${swept.join(', ')}`,
+    );
   });
 });
