@@ -54,7 +54,12 @@ export const Environment = z.object({
   SYNC_PER_PARENT_CALLS_PER_SECOND: positive.default(15),
   /** When the reconciliation sweep runs (cron, UTC). */
   SYNC_SWEEP_CRON: z.string().min(9).default('0 3 * * *'),
-  SYNC_FEED_OVERLAP_MS: z.coerce.number().int().nonnegative().default(5_000),
+  /** Covers equal timestamps, writes during a listing and v1's replica lag: less than a second covers none. */
+  SYNC_FEED_OVERLAP_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000, 'at least 1000 ms: less lets a feed miss writes made while it lists')
+    .default(5_000),
   SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(20_000).default(5_000),
   SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** About how many links a backfill keeps waiting for their first look: bounds the server's backlog. */

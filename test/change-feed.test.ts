@@ -5,6 +5,7 @@
 // where the one before stopped.
 import { strict as assert } from 'node:assert';
 import { setTimeout as pause } from 'node:timers/promises';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { feedWorkflowId } from '../src/ids.js';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { getFeedStateQuery, type ChangeFeedInput } from '../src/workflows/changeFeedWorkflow.js';
@@ -128,5 +129,26 @@ describe('change feeds of APIs whose clocks run behind the worker’s', function
     const { cursor } = await feed.query(getFeedStateQuery);
     const ahead = Date.parse(cursor.since!) - (Date.now() - behindMs);
     assert.ok(ahead <= 1_000, `the cursor is ${ahead} ms ahead of the API's clock`);
+  });
+});
+
+describe('the feeds’ overlap setting', () => {
+  it('refuses an overlap under a second, naming the variable and why', () => {
+    const env = {
+      POWEROFFICEGO_BASE_URL: 'http://127.0.0.1:1',
+      POWEROFFICEGO_APPLICATION_KEY: 'a',
+      POWEROFFICEGO_CLIENT_KEY: 'c',
+      POWEROFFICEGO_SUBSCRIPTION_KEY: 's',
+      POWEROFFICEGOV1_BASE_URL: 'http://127.0.0.1:2',
+      POWEROFFICEGOV1_APPLICATION_KEY: 'a',
+      POWEROFFICEGOV1_CLIENT_KEY: 'c',
+    };
+    assert.throws(
+      () => loadConfig({ ...env, SYNC_FEED_OVERLAP_MS: '0' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /SYNC_FEED_OVERLAP_MS is invalid: at least 1000 ms: less lets a feed miss writes/.test(error.message),
+    );
+    assert.equal(loadConfig({ ...env, SYNC_FEED_OVERLAP_MS: '1000' }).SYNC_FEED_OVERLAP_MS, 1000);
   });
 });
