@@ -54,7 +54,7 @@ export const Environment = z.object({
   SYNC_PER_PARENT_CALLS_PER_SECOND: positive.default(15),
   /** When the reconciliation sweep runs (cron, UTC). */
   SYNC_SWEEP_CRON: z.string().min(9).default('0 3 * * *'),
-  /** Covers equal timestamps, writes during a listing and v1's replica lag: less than a second covers none. */
+  /** Covers equal timestamps, writes made during a listing and v1's replica lag. */
   SYNC_FEED_OVERLAP_MS: z.coerce
     .number()
     .int()

@@ -51,7 +51,7 @@ const msOf = (key: string) => Date.parse(key.slice(key.indexOf('@') + 1));
  * listing takes the best part of an hour). An older worker's details, in another shape, start over.
  */
 const PollProgress = z.object({
-  /** When the first attempt began, on this machine's clock: the next poll must not start later (see nextSince). */
+  /** When the first attempt began, on this machine's clock: the next poll must not start later. */
   startedAt: z.number(),
   /** The newest last-changed listed so far (the cursor's, before the first page). */
   newest: z.string().optional(),
