@@ -9,17 +9,10 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { connectionOptions } from '../src/temporal/connectionOptions.js';
 import { startDevServer, type RunningDevServer } from '../src/temporal/devServer.js';
 import { freePort } from './support/freePort.js';
+import { placeholderApis } from './support/placeholderApis.js';
 
-const credentials = {
-  POWEROFFICEGO_BASE_URL: 'http://127.0.0.1:1',
-  POWEROFFICEGO_APPLICATION_KEY: 'a',
-  POWEROFFICEGO_CLIENT_KEY: 'c',
-  POWEROFFICEGO_SUBSCRIPTION_KEY: 's',
-  POWEROFFICEGOV1_BASE_URL: 'http://127.0.0.1:2',
-  POWEROFFICEGOV1_APPLICATION_KEY: 'a',
-  POWEROFFICEGOV1_CLIENT_KEY: 'c',
-};
-const optionsFor = (env: Record<string, string>) => connectionOptions(loadConfig({ ...credentials, ...env }));
+const optionsFor = (env: Record<string, string>) =>
+  connectionOptions(loadConfig({ ...placeholderApis, ...env }));
 
 describe('connection to Temporal', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tls-'));
