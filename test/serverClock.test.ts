@@ -11,8 +11,8 @@ describe('ServerClock', () => {
     const now = Date.now();
     assert.equal(clock.at(now), now, 'before any answer: this machine’s clock');
 
-    // An API 20 s behind: each header is truncated to its second, so the readings differ.
-    clock.observe(header(Date.now() - 20_900));
+    // An API 20 s behind: each header is truncated to its second, so each reading is early.
+    clock.observe(header(Date.now() - 21_500));
     const early = clock.at(now);
     clock.observe(header(Date.now() - 20_000));
     const closer = clock.at(now);
