@@ -80,8 +80,8 @@ export interface SystemAdapter {
   readonly perParentFeeds?: readonly string[];
 
   /**
-   * This machine's instant `localMs` on the API's clock, as its latest answer showed it (up to a
-   * second early, never late): the clock the timestamps `listChanged` filters by are on.
+   * This machine's instant `localMs` on the API's clock, as its answers' `Date` headers show it
+   * (a little early at most, never late): the clock the timestamps `listChanged` filters by are on.
    */
   apiTime(localMs: number): number;
   /**
